@@ -1,0 +1,77 @@
+# leakhunt: the user's surface. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell src/bin/find-jdk25)
+ifeq ($(JAVA_HOME),)
+  $(error JDK 25 is required; see the line above)
+endif
+export JAVA_HOME
+JAVA := $(JAVA_HOME)/bin/java
+MVN  := mvn -B -q -Dstyle.color=never
+
+TARGET_JAR  := target-app/target/target-app.jar
+SAMPLER_JAR := sampler/target/sampler.jar
+CHARTS_JAR  := charts/target/charts.jar
+SOAK_JAR    := simulations/target/soak.jar
+JARS := $(TARGET_JAR) $(SAMPLER_JAR) $(CHARTS_JAR) $(SOAK_JAR)
+SOURCES := $(shell find pom.xml target-app sampler charts simulations src/config -path '*/target' -prune -o -type f -print 2>/dev/null)
+
+# Soak parameters (see README). Empty means the supervisor's default.
+LEAK ?=
+DURATION ?=
+RATE ?=
+ACCEL ?=
+SEED ?=
+RUN ?=
+MEMORY_LIMIT ?=
+NOFILE ?=
+JAVA_OPTS ?=
+TARGET_CMD ?=
+TARGET_PID ?=
+TARGET_URL ?=
+MIX ?=
+RESTART ?=
+STOP_ON_LEAK ?=
+soak_arg = $(if $(strip $($(1))),--$(2)=$(strip $($(1))))
+SOAK_ARGS = $(call soak_arg,LEAK,leak) $(call soak_arg,DURATION,duration) $(call soak_arg,RATE,rate) \
+  $(call soak_arg,ACCEL,accel) $(call soak_arg,SEED,seed) $(call soak_arg,RUN,run) \
+  $(call soak_arg,MEMORY_LIMIT,memory-limit) $(call soak_arg,NOFILE,nofile) \
+  $(call soak_arg,TARGET_PID,target-pid) $(call soak_arg,TARGET_URL,target-url) $(call soak_arg,MIX,mix) \
+  $(call soak_arg,RESTART,restart) $(call soak_arg,STOP_ON_LEAK,stop-on-leak)
+
+.PHONY: help build test soak report compare diff clean
+help:
+	@echo "make soak [LEAK=none|thread|fd|map|ticker] [DURATION=10m] [RATE=…] [ACCEL=…] [SEED=…] …  run a soak, then report it"
+	@echo "make report RUN=runs/<id>           (re)build runs/<id>/report.html and verdicts.json"
+	@echo "make compare RUNS='runs/a runs/b'   overlay the curves of several runs"
+	@echo "make diff RUN=runs/<id> FROM=<ts_ms> TO=<ts_ms>   diff two profiles of a run"
+	@echo "make test                           unit, integration and end-to-end tests"
+	@echo "make build                          build every module's jar"
+
+build: $(JARS)
+
+$(JARS) &: $(SOURCES)
+	$(MVN) -DskipTests package
+	@touch $(JARS)
+
+test:
+	mvn -B -Dstyle.color=never verify
+
+soak: build
+	$(JAVA) -jar $(SOAK_JAR) $(SOAK_ARGS) $(if $(strip $(JAVA_OPTS)),"--java-opts=$(JAVA_OPTS)") $(if $(strip $(TARGET_CMD)),"--target-cmd=$(TARGET_CMD)")
+
+report: build
+	@test -n "$(RUN)" || { echo "make report: RUN=<run folder> is required" >&2; exit 2; }
+	$(JAVA) -jar $(CHARTS_JAR) report "$(RUN)"
+
+compare: build
+	@test -n "$(RUNS)" || { echo "make compare: RUNS='<run folder> <run folder> …' is required" >&2; exit 2; }
+	$(JAVA) -jar $(CHARTS_JAR) compare $(if $(OUT),--out="$(OUT)") $(RUNS)
+
+diff: build
+	@test -n "$(RUN)" -a -n "$(FROM)" -a -n "$(TO)" || { echo "make diff: RUN=<run folder> FROM=<profile ts_ms> TO=<profile ts_ms> are required" >&2; exit 2; }
+	$(JAVA) -jar $(CHARTS_JAR) diff "$(RUN)" --from=$(FROM) --to=$(TO)
+
+clean:
+	$(MVN) clean
