@@ -1,0 +1,42 @@
+package dev.leakhunt.charts.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code manifest.json} (formats.md), read as a tree: the report shows what it finds and never requires a field. */
+public record Manifest(JsonNode root) {
+
+    public static Manifest read(Path file) throws IOException {
+        return new Manifest(new ObjectMapper().readTree(file.toFile()));
+    }
+
+    public Optional<String> runId() {
+        return text(root.path("run_id"));
+    }
+
+    public Optional<String> outcome() {
+        return text(root.path("outcome"));
+    }
+
+    public Optional<String> leak() {
+        return text(root.path("parameters").path("leak"));
+    }
+
+    /** 0 or absent means "not yet known" (the supervisor writes 0 before the value exists). */
+    public OptionalLong startedMs() {
+        long ms = root.path("started_ms").asLong(0);
+        return ms > 0 ? OptionalLong.of(ms) : OptionalLong.empty();
+    }
+
+    public JsonNode parameters() {
+        return root.path("parameters");
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isValueNode() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.leakhunt.charts.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One line of {@code events.jsonl}: its time, its type, and the whole object for type-specific fields. */
+public record RunEvent(long tsMs, String type, JsonNode fields) {
+
+    public static final String TARGET_EXIT = "target_exit";
+    public static final String TARGET_START = "target_start";
+    public static final String PROFILE = "profile";
+    public static final String WARNING = "warning";
+
+    /** A restart, as opposed to the first start of the target (formats.md: {@code restart} 0 is the first). */
+    public boolean isRestart() {
+        return TARGET_START.equals(type) && fields.path("restart").asInt(0) > 0;
+    }
+
+    public String text(String field) {
+        return fields.path(field).asText("");
+    }
+}
