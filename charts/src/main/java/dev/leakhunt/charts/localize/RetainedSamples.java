@@ -1,0 +1,95 @@
+package dev.leakhunt.charts.localize;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The {@code jdk.OldObjectSample} events of a {@code heap.jfr} dump, grouped by allocation site. A dump emits
+ * every sampled object still alive at that moment (with its path to a GC root when the dump asked for it), so
+ * the per-site tallies of two dumps diff like {@code pprof -base}: a site whose count keeps growing allocates
+ * objects that stay reachable. Counts are of sampled objects, not of all objects — JFR samples allocations
+ * with a bounded queue — so the tally ranks sites; it does not size them.
+ */
+public final class RetainedSamples {
+
+    static final String EVENT = "jdk.OldObjectSample";
+    static final String NO_STACK = "(no stack trace: enable old-object stack traces)";
+
+    /** One allocation site: its tally, and the commonest type and path to a GC root of its samples. */
+    public record Site(String site, Tally tally, String objectType, String pathToRoot) {
+    }
+
+    private final Map<String, Site> bySite;
+
+    private RetainedSamples(Map<String, Site> bySite) {
+        this.bySite = bySite;
+    }
+
+    public static RetainedSamples read(Path heapJfr) throws IOException {
+        Map<String, List<Sample>> samples = new HashMap<>();
+        try (RecordingFile recording = new RecordingFile(heapJfr)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                if (EVENT.equals(event.getEventType().getName())) {
+                    Sample sample = Sample.of(event);
+                    samples.computeIfAbsent(sample.site(), k -> new ArrayList<>()).add(sample);
+                }
+            }
+        }
+        Map<String, Site> bySite = new HashMap<>();
+        samples.forEach((site, list) -> bySite.put(site, new Site(site,
+                list.stream().map(s -> new Tally(1, s.bytes())).reduce(Tally.ZERO, Tally::plus),
+                commonest(list, Sample::type), commonest(list, Sample::path))));
+        return new RetainedSamples(bySite);
+    }
+
+    public Map<String, Tally> tallies() {
+        return bySite.values().stream().collect(Collectors.toMap(Site::site, Site::tally));
+    }
+
+    public Site site(String site) {
+        return bySite.get(site);
+    }
+
+    public int sampleCount() {
+        return bySite.values().stream().mapToInt(s -> (int) s.tally().count()).sum();
+    }
+
+    private static String commonest(List<Sample> samples, Function<Sample, String> attribute) {
+        return samples.stream().collect(Collectors.groupingBy(attribute, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse("");
+    }
+
+    private record Sample(String site, long bytes, String type, String path) {
+
+        static Sample of(RecordedEvent event) {
+            RecordedObject object = event.getValue("object");
+            String type = typeOf(object);
+            return new Sample(
+                    Frames.firstApplicationFrame(event.getStackTrace()).orElse(NO_STACK),
+                    event.hasField("objectSize") ? event.getLong("objectSize") : 0,
+                    type,
+                    ReferenceChain.describe(object, event.getValue("root")));
+        }
+    }
+
+    static String typeOf(RecordedObject oldObject) {
+        if (oldObject == null) {
+            return "?";
+        }
+        jdk.jfr.consumer.RecordedClass type = oldObject.getValue("type");
+        return type == null ? "?" : ClassNames.readable(type.getName());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.leakhunt.charts.localize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunt.charts.run.ProfileCapture;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Localization on real profiles of a leaking JVM: every planted leak is named by its method and line. */
+class ProfileDiffTest {
+
+    static ProfileDiff diff;
+
+    @BeforeAll
+    static void diffTheChildsCaptures() throws Exception {
+        List<ProfileCapture> captures = LeakingChildProfiles.captures();
+        assertEquals(2, captures.size(), "captures: " + captures);
+        diff = ProfileDiff.between(captures.get(0), captures.get(1));
+    }
+
+    @Test
+    void nothingIsMissing() {
+        assertEquals(List.of(), diff.missing());
+    }
+
+    @Test
+    void theTopRetainedSiteIsThePlantedLineHeldByTheStaticMap() throws Exception {
+        String planted = LeakingChildProfiles.plantedSite("heap", "remember");
+        Growth<String> top = diff.retainedSites().orElseThrow().getFirst();
+        assertEquals(planted, top.key());
+        assertTrue(top.countDelta() > 0 && top.bytesDelta() >= 1024 * top.countDelta(), top.toString());
+        RetainedSamples.Site site = diff.retainedAtEnd().orElseThrow().site(planted);
+        assertEquals("byte[]", site.objectType());
+        assertTrue(site.pathToRoot().contains("→ static " + LeakingChild.class.getName() + ".REMEMBERED → "
+                + "ConcurrentHashMap.table → ConcurrentHashMap$Node[] element → ConcurrentHashMap$Node.val → byte[]"),
+                site.pathToRoot());
+    }
+
+    @Test
+    void theHistogramDeltaLeadsWithTheLeakedArrays() {
+        Growth<String> top = diff.classes().orElseThrow().getFirst();
+        assertEquals("byte[]", top.key());
+        assertTrue(top.bytesDelta() > 30_000_000L, top.toString());
+    }
+
+    @Test
+    void theParkedGroupGrewByTheLeakedThreadsAndItsCreatorIsNamed() throws Exception {
+        Growth<ThreadGroups.Stack> top = diff.threadGroups().orElseThrow().getFirst();
+        assertEquals(12, top.countDelta(), top.toString());
+        assertEquals("WAITING", top.key().state());
+        assertTrue(top.key().signature().startsWith(LeakingChild.class.getName() + ".parkForever("), top.toString());
+        ThreadStarts.Site creator = diff.threadStarts().orElseThrow()
+                .get(LeakingChildProfiles.plantedSite("threads", "startParkedWorker"));
+        assertEquals(12, creator.started(), diff.threadStarts().toString());
+    }
+
+    @Test
+    void theOpenDirectoriesAreTheFdGroupThatGrew() {
+        Growth<FdGroups.Kind> top = diff.fdGroups().orElseThrow().getFirst();
+        assertEquals(new FdGroups.Kind("file", "", System.getProperty("java.home")), top.key());
+        // A directory stream holds two fds: the directory, and the dup of it that openat() works from.
+        assertEquals(2 * 6, top.countDelta());
+    }
+}
