@@ -1,0 +1,27 @@
+package dev.leakhunt.charts.localize;
+
+import dev.leakhunt.charts.run.ProfileCapture;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The two captures a leak is localized between: the first one after warm-up (before it, caches and pools
+ * are still filling and would look like leaks) and the last one (the most growth to see).
+ */
+public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
+
+    /** Empty unless at least two captures exist at or after the end of warm-up. */
+    public static Optional<ProfileWindow> of(List<ProfileCapture> captures, OptionalLong warmupEndMs) {
+        List<ProfileCapture> afterWarmup = captures.stream()
+                .filter(c -> warmupEndMs.isEmpty() || c.tsMs() >= warmupEndMs.getAsLong())
+                .toList();
+        return afterWarmup.size() < 2
+                ? Optional.empty()
+                : Optional.of(new ProfileWindow(afterWarmup.getFirst(), afterWarmup.getLast()));
+    }
+
+    public ProfileDiff diff() {
+        return ProfileDiff.between(from, to);
+    }
+}

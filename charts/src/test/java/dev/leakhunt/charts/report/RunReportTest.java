@@ -1,0 +1,62 @@
+package dev.leakhunt.charts.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunt.charts.testing.SyntheticRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A report is written for any run folder, saying what is missing instead of failing. */
+class RunReportTest {
+
+    @TempDir
+    Path run;
+
+    @Test
+    void anEmptyFolderGetsAReportListingWhatIsMissing() throws Exception {
+        RunReport.Written written = RunReport.write(run);
+
+        String html = Files.readString(written.html());
+        for (String piece : new String[] {"manifest.json: absent", "samples.csv: absent", "events.jsonl: absent",
+                "gatling/simulation.log: absent"}) {
+            assertTrue(html.contains(piece), piece);
+        }
+        assertTrue(html.contains("the run is still going"), html);
+    }
+
+    @Test
+    void aRunStillBeingWrittenIsReportedFromItsCompleteRows() throws Exception {
+        SyntheticRun.write(run, 120);
+        // A capture still being written (no done marker) and an unreadable Gatling log.
+        Files.createDirectories(run.resolve("profiles").resolve("1763900300000"));
+        Files.createDirectories(run.resolve("gatling"));
+        Files.writeString(run.resolve("gatling/simulation.log"), "not a gatling log");
+
+        RunReport.Written written = RunReport.write(run);
+
+        String html = Files.readString(written.html());
+        assertTrue(html.contains("120 samples over 9m55s"), html.substring(0, 2000));
+        assertTrue(html.contains("<svg"), "curves inlined");
+        assertTrue(written.missing().stream().anyMatch(m -> m.startsWith("gatling/simulation.log: unreadable")),
+                written.missing().toString());
+        assertTrue(written.missing().stream().anyMatch(m -> m.startsWith("profiles/: no complete capture")),
+                written.missing().toString());
+        assertTrue(Files.isRegularFile(run.resolve("charts/heap.svg")));
+        assertFalse(Files.exists(run.resolve("report.html.tmp")));
+    }
+
+    @Test
+    void aHeaderOnlySamplesFileDrawsNoCurveButStillReports() throws Exception {
+        Files.writeString(run.resolve("samples.csv"), "ts_ms,threads\n1763900000000,4");
+
+        RunReport.Written written = RunReport.write(run);
+
+        assertEquals(1, written.missing().stream().filter(m -> m.contains("header only")).count(),
+                written.missing().toString());
+        assertTrue(Files.readString(written.html()).contains("No curve"));
+    }
+}
