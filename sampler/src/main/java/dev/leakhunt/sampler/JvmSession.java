@@ -1,0 +1,91 @@
+package dev.leakhunt.sampler;
+
+import dev.leakhunt.sampler.jfr.GcPauseSource;
+import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
+import dev.leakhunt.sampler.jfr.SafepointLog;
+import dev.leakhunt.sampler.jfr.TargetEventStream;
+import dev.leakhunt.sampler.jmx.HeapLiveSource;
+import dev.leakhunt.sampler.jmx.JmxSource;
+import dev.leakhunt.sampler.jmx.TargetJvm;
+import dev.leakhunt.sampler.jmx.VirtualThreadSource;
+import dev.leakhunt.sampler.out.EventLog;
+import dev.leakhunt.sampler.out.ProfileRetention;
+import dev.leakhunt.sampler.proc.FdTable;
+import dev.leakhunt.sampler.proc.ProcFs;
+import dev.leakhunt.sampler.profile.ProfileCapture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the sampler holds inside the target JVM, opened together after attaching and closed together in
+ * reverse order: the JMX connection, the GC notification listeners, the JFR event stream and the heap-evidence
+ * recording (when the sampler started it). Nothing of it outlives the sampler.
+ */
+final class JvmSession implements AutoCloseable {
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final List<Source> sources;
+    private final ProfileCapture profileCapture;
+
+    private JvmSession(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
+        try {
+            TargetJvm jvm = own(TargetJvm.attach(config.pid()));
+            Path scratch = Files.createTempDirectory("leakhunt-sampler-");
+            opened.push(() -> Files.deleteIfExists(scratch));
+            JmxSource jmx = new JmxSource(jvm);
+            HeapLiveSource heapLive = own(new HeapLiveSource(jvm));
+            TargetEventStream events = own(new TargetEventStream(jvm));
+            GcPauseSource gcPauses = new GcPauseSource(events);
+            SafepointLog safepoints = new SafepointLog(events);
+            events.start();
+            VirtualThreadSource virtualThreads = new VirtualThreadSource(jvm, scratch, System::nanoTime);
+            Optional<HeapEvidenceRecording> recording;
+            try {
+                recording = Optional.of(own(HeapEvidenceRecording.findOrStart(jvm, config.jfrSettings())));
+            } catch (IOException | RuntimeException e) {
+                warnings.failed("jfr-recording", System.currentTimeMillis(), e);
+                recording = Optional.empty();
+            }
+            this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
+            this.profileCapture = new ProfileCapture(jvm, recording, new FdTable(proc, config.pid()), events, safepoints,
+                    eventLog, warnings, new ProfileRetention(config.keepProfiles()), config.runDir(),
+                    config.histogramWithFullGc());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Attaches and opens everything, or closes what was opened and fails. */
+    static JvmSession open(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
+        return new JvmSession(config, proc, eventLog, warnings);
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    List<Source> sources() {
+        return sources;
+    }
+
+    ProfileCapture profileCapture() {
+        return profileCapture;
+    }
+
+    @Override
+    public void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception targetGone) {
+                // closing towards a dead target fails; there is nothing left to release there
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.leakhunt.sampler;
+
+import dev.leakhunt.sampler.prom.ScrapeSource.MetricNames;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import sun.misc.Signal;
+
+/** {@code java -jar sampler.jar --pid=N --out=<run folder> …}: the sampler's command line. */
+@Command(name = "sampler", mixinStandardHelpOptions = true,
+        description = "Samples a local JVM from the side into <out>/samples.csv, events.jsonl and profiles/.")
+public final class SamplerCommand implements Callable<Integer> {
+    static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    /** Remote JMX calls have no deadline by default; a hung target must not hang the sampler. */
+    private static final String RMI_RESPONSE_TIMEOUT_MS = "30000";
+
+    @Option(names = "--pid", required = true, description = "process id of the target JVM")
+    long pid;
+
+    @Option(names = "--out", required = true, description = "run folder to write into (created if missing)")
+    Path out;
+
+    @Option(names = "--interval", defaultValue = "5s", converter = DurationConverter.class,
+            description = "time between rows (default ${DEFAULT-VALUE})")
+    Duration interval;
+
+    @Option(names = "--profile-every", defaultValue = "5m", converter = DurationConverter.class,
+            description = "time between profile captures (default ${DEFAULT-VALUE})")
+    Duration profileEvery;
+
+    @Option(names = "--metrics-url", description = "the service's Prometheus endpoint, e.g. http://127.0.0.1:8081/metrics")
+    URI metricsUrl;
+
+    @Option(names = "--latency-histogram", defaultValue = "http_server_request_duration_seconds",
+            description = "request latency histogram (seconds) at --metrics-url (default ${DEFAULT-VALUE})")
+    String latencyHistogram;
+
+    @Option(names = "--cache-size-metric", defaultValue = "cache_size",
+            description = "cache size gauge at --metrics-url (default ${DEFAULT-VALUE})")
+    String cacheSizeMetric;
+
+    @Option(names = "--cache-evictions-metric", defaultValue = "cache_evictions_total",
+            description = "cache eviction counter sample at --metrics-url (default ${DEFAULT-VALUE})")
+    String cacheEvictionsMetric;
+
+    @Option(names = "--keep-profiles", defaultValue = "48",
+            description = "profile folders kept, spread over the run, first and latest always (default ${DEFAULT-VALUE})")
+    int keepProfiles;
+
+    @Option(names = "--jfr-settings", defaultValue = "src/config/leakhunt.jfc",
+            description = "JFR settings for the heap-evidence recording when the target runs none "
+                    + "(default ${DEFAULT-VALUE}; built-in settings when the file is missing)")
+    Path jfrSettings;
+
+    @Option(names = "--histogram-full-gc", description = "let the class histogram force a full GC (exact live counts, long pause)")
+    boolean histogramWithFullGc;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        SamplerConfig config = validatedConfig();
+        System.setProperty("sun.rmi.transport.tcp.responseTimeout", RMI_RESPONSE_TIMEOUT_MS);
+        Sampler sampler;
+        try {
+            sampler = Sampler.start(config);
+        } catch (IOException e) {
+            System.err.println("sampler: " + e.getMessage());
+            return 1;
+        }
+        Signal.handle(new Signal("TERM"), signal -> sampler.requestStop("SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> sampler.requestStop("SIGINT"));
+        String reason = sampler.awaitEnd();
+        sampler.close();
+        System.err.println("sampler: stopped (" + reason + ")");
+        return 0;
+    }
+
+    private SamplerConfig validatedConfig() {
+        CommandLine cmd = new CommandLine(this);
+        if (pid <= 0) {
+            throw new ParameterException(cmd, "--pid must be a positive process id, not " + pid);
+        }
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new ParameterException(cmd, "--interval must be at least 100ms, not " + interval.toMillis() + "ms");
+        }
+        if (profileEvery.compareTo(interval) < 0) {
+            throw new ParameterException(cmd, "--profile-every must be at least --interval");
+        }
+        if (keepProfiles < 2) {
+            throw new ParameterException(cmd, "--keep-profiles must be 2 or more (the first and the latest are kept)");
+        }
+        if (metricsUrl != null && !("http".equals(metricsUrl.getScheme()) || "https".equals(metricsUrl.getScheme()))) {
+            throw new ParameterException(cmd, "--metrics-url must be an http:// or https:// URL, not " + metricsUrl);
+        }
+        return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
+                new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
+                histogramWithFullGc);
+    }
+
+    /** Builds the command line with one-line errors: a bad value prints what is valid and exits 2. */
+    static CommandLine commandLine(PrintWriter err) {
+        CommandLine cmd = new CommandLine(new SamplerCommand());
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((e, args) -> {
+            err.println("sampler: " + e.getMessage());
+            err.flush();
+            return 2;
+        });
+        return cmd;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.err, true)).execute(args));
+    }
+}

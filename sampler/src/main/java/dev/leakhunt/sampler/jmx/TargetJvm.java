@@ -1,0 +1,76 @@
+package dev.leakhunt.sampler.jmx;
+
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A JMX connection to a local JVM through the Attach API's local management agent: nothing of ours runs in the
+ * target, and the target needs no flag (only the same user and no {@code -XX:+DisableAttachMechanism}).
+ */
+public final class TargetJvm implements AutoCloseable {
+    private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
+
+    private final JMXConnector connector;
+    private final MBeanServerConnection connection;
+
+    private TargetJvm(JMXConnector connector) throws IOException {
+        this.connector = connector;
+        this.connection = connector.getMBeanServerConnection();
+    }
+
+    public static TargetJvm attach(long pid) throws IOException {
+        String url;
+        try {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            try {
+                url = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException e) {
+            throw new IOException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
+        }
+        return new TargetJvm(JMXConnectorFactory.connect(new JMXServiceURL(url)));
+    }
+
+    public MBeanServerConnection connection() {
+        return connection;
+    }
+
+    public <T extends java.lang.management.PlatformManagedObject> T platformBean(Class<T> type) throws IOException {
+        return ManagementFactory.getPlatformMXBean(connection, type);
+    }
+
+    public <T extends java.lang.management.PlatformManagedObject> List<T> platformBeans(Class<T> type) throws IOException {
+        return ManagementFactory.getPlatformMXBeans(connection, type);
+    }
+
+    /**
+     * Runs a diagnostic command (what {@code jcmd} runs) and returns its text output.
+     *
+     * @param operation the MBean operation, e.g. {@code gcClassHistogram} for {@code GC.class_histogram}
+     */
+    public String diagnosticCommand(String operation, String... arguments) throws IOException {
+        try {
+            Object out = connection.invoke(new ObjectName(DIAGNOSTIC_COMMAND), operation,
+                    new Object[] {arguments}, new String[] {String[].class.getName()});
+            return out == null ? "" : out.toString();
+        } catch (JMException e) {
+            throw new IOException(operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        connector.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.leakhunt.sampler.out;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which profile folders to delete so that at most {@code keep} remain, spread over the whole run: the first and
+ * the latest are always kept; while there are too many, the interior folder whose removal leaves the smallest
+ * gap between its neighbours goes (the oldest on a tie). A 24 h run at one profile per 5 min with
+ * {@code keep = 48} ends with 48 folders about 30 min apart, the first and the last included, and never holds
+ * more than {@code keep + 1} on disk.
+ */
+public final class ProfileRetention {
+    private final int keep;
+
+    public ProfileRetention(int keep) {
+        if (keep < 2) {
+            throw new IllegalArgumentException("keep must be at least 2 (the first and the latest profile)");
+        }
+        this.keep = keep;
+    }
+
+    /** @param timestampsMs the folders' times, ascending; returns those to delete */
+    public List<Long> toDelete(List<Long> timestampsMs) {
+        List<Long> kept = new ArrayList<>(timestampsMs);
+        List<Long> deleted = new ArrayList<>();
+        while (kept.size() > keep) {
+            int victim = 1;
+            long smallestGap = Long.MAX_VALUE;
+            for (int i = 1; i < kept.size() - 1; i++) {
+                long gap = kept.get(i + 1) - kept.get(i - 1);
+                if (gap < smallestGap) {
+                    smallestGap = gap;
+                    victim = i;
+                }
+            }
+            deleted.add(kept.remove(victim));
+        }
+        return deleted;
+    }
+}

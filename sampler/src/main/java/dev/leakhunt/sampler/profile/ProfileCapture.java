@@ -1,0 +1,155 @@
+package dev.leakhunt.sampler.profile;
+
+import dev.leakhunt.sampler.Warnings;
+import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
+import dev.leakhunt.sampler.jfr.SafepointLog;
+import dev.leakhunt.sampler.jfr.TargetEventStream;
+import dev.leakhunt.sampler.jmx.TargetJvm;
+import dev.leakhunt.sampler.jmx.ThreadDumpJson;
+import dev.leakhunt.sampler.out.EventLog;
+import dev.leakhunt.sampler.out.FdTsv;
+import dev.leakhunt.sampler.out.ProfileRetention;
+import dev.leakhunt.sampler.out.ThreadGroups;
+import dev.leakhunt.sampler.proc.FdTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Captures one profile into {@code profiles/<ts_ms>/}: the JSON thread dump and its grouping, a dump of the
+ * heap-evidence JFR recording with paths to GC roots, a class histogram, the fd table, then the {@code done}
+ * marker. A step that fails is skipped with a warning; the others still run. Afterwards the pause the capture
+ * caused in the target is measured as the longest safepoint overlapping the capture (see {@link SafepointLog}),
+ * and older folders are thinned by {@link ProfileRetention}.
+ */
+public final class ProfileCapture {
+    /**
+     * Safepoint events reach the sampler through three one-second polls (target buffer → target repository →
+     * local copy → local parser); four flushes after the capture started are enough, ten seconds the limit.
+     */
+    private static final int FLUSHES_TO_WAIT = 4;
+    private static final long FLUSH_WAIT_MS = 10_000;
+
+    private final TargetJvm jvm;
+    private final Optional<HeapEvidenceRecording> heapRecording;
+    private final FdTable fdTable;
+    private final TargetEventStream events;
+    private final SafepointLog safepoints;
+    private final EventLog eventLog;
+    private final Warnings warnings;
+    private final ProfileRetention retention;
+    private final Path runDir;
+    private final boolean histogramWithFullGc;
+
+    public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, FdTable fdTable,
+            TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
+            ProfileRetention retention, Path runDir, boolean histogramWithFullGc) {
+        this.jvm = jvm;
+        this.heapRecording = heapRecording;
+        this.fdTable = fdTable;
+        this.events = events;
+        this.safepoints = safepoints;
+        this.eventLog = eventLog;
+        this.warnings = warnings;
+        this.retention = retention;
+        this.runDir = runDir;
+        this.histogramWithFullGc = histogramWithFullGc;
+    }
+
+    /** A step of the capture that writes one file into the profile folder. */
+    @FunctionalInterface
+    private interface Step {
+        void writeTo(Path file) throws IOException;
+    }
+
+    public void capture(long tsMs) throws IOException {
+        Path relative = Path.of("profiles", Long.toString(tsMs));
+        Path dir = Files.createDirectories(runDir.resolve(relative)).toAbsolutePath();
+        long flushesBefore = events.flushes();
+        Instant start = Instant.now();
+        List<String> files = new ArrayList<>();
+        step(tsMs, dir, "threads.json", files,
+                file -> jvm.diagnosticCommand("threadDumpToFile", "-format=json", file.toString()));
+        step(tsMs, dir, "threads.txt", files, this::groupThreads);
+        heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, recording::dumpTo));
+        step(tsMs, dir, "histogram.txt", files, file -> Files.writeString(file, histogram()));
+        step(tsMs, dir, "fds.tsv", files, file -> Files.writeString(file, FdTsv.render(fdTable.read())));
+        Instant end = Instant.now();
+        if (files.isEmpty()) {
+            Files.delete(dir); // nothing could be captured (the target is going away): no folder, no event
+            return;
+        }
+        Files.createFile(dir.resolve("done"));
+        Optional<SafepointLog.Safepoint> longest = longestPauseDuring(flushesBefore, start, end);
+        eventLog.write(tsMs, "profile", e -> {
+            e.put("dir", relative.toString());
+            e.put("duration_ms", end.toEpochMilli() - start.toEpochMilli());
+            files.forEach(e.putArray("files")::add);
+            longest.ifPresent(s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()));
+        });
+        thinOlderProfiles(tsMs);
+    }
+
+    private void step(long tsMs, Path dir, String name, List<String> files, Step step) {
+        Path file = dir.resolve(name);
+        try {
+            step.writeTo(file);
+            files.add(name);
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("profile " + name, tsMs, e);
+        }
+    }
+
+    private void groupThreads(Path file) throws IOException {
+        try (InputStream json = Files.newInputStream(file.resolveSibling("threads.json"))) {
+            Files.writeString(file, ThreadGroups.render(ThreadDumpJson.threads(json)));
+        }
+    }
+
+    /** {@code -all} also counts unreachable objects but, unlike the default, does not force a full GC. */
+    private String histogram() throws IOException {
+        return histogramWithFullGc ? jvm.diagnosticCommand("gcClassHistogram")
+                : jvm.diagnosticCommand("gcClassHistogram", "-all");
+    }
+
+    /** Waits until the JFR stream has delivered a few more chunks, so the capture's safepoints have arrived. */
+    private Optional<SafepointLog.Safepoint> longestPauseDuring(long flushesBefore, Instant start, Instant end) {
+        long deadline = System.currentTimeMillis() + FLUSH_WAIT_MS;
+        try {
+            while (events.running() && events.flushes() < flushesBefore + FLUSHES_TO_WAIT && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return safepoints.longestBetween(start, end);
+    }
+
+    private void thinOlderProfiles(long tsMs) throws IOException {
+        Path profiles = runDir.resolve("profiles");
+        List<Long> timestamps;
+        try (Stream<Path> dirs = Files.list(profiles)) {
+            timestamps = dirs.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("\\d+"))
+                    .map(Long::parseLong)
+                    .sorted()
+                    .toList();
+        }
+        for (long old : retention.toDelete(timestamps)) {
+            try (Stream<Path> tree = Files.walk(profiles.resolve(Long.toString(old)))) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                warnings.failed("profile retention", tsMs, e);
+            }
+        }
+    }
+}
