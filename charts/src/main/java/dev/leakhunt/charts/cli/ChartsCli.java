@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar charts.jar report|compare|diff …}: the report step of a soak (see charts/README.md). */
 @Command(name = "charts", mixinStandardHelpOptions = true,
         description = "Curves, verdicts and leak localization for leakhunt run folders.",
-        subcommands = {ReportCommand.class, DiffCommand.class})
+        subcommands = {ReportCommand.class, CompareCommand.class, DiffCommand.class})
 public final class ChartsCli {
 
     private ChartsCli() {

@@ -4,8 +4,6 @@ import dev.leakhunt.charts.curves.RunCurves;
 import dev.leakhunt.charts.localize.ProfileDiff;
 import dev.leakhunt.charts.run.Manifest;
 import dev.leakhunt.charts.run.RunFolder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +64,7 @@ final class ReportPage {
         html.paragraph("note", "Left axis: the resource. Right axes: the latency p99 and the request rate the "
                 + "Gatling clients saw, per 10 s of wall-clock time. Dotted lines: profile captures.");
         for (RunCurves.Rendered chart : charts) {
-            html.figure(inlineSvg(chart.file()), "columns: " + String.join(", ", chart.columns())
+            html.figure(InlineSvg.of(chart.file()), "columns: " + String.join(", ", chart.columns())
                     + " · " + RunReport.CHARTS_DIR + "/" + chart.file().getFileName());
         }
     }
@@ -105,14 +103,5 @@ final class ReportPage {
 
     private String relative(Path file) {
         return run.dir().relativize(file).toString();
-    }
-
-    private static String inlineSvg(Path file) {
-        try {
-            String svg = Files.readString(file);
-            return svg.substring(svg.indexOf("<svg"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

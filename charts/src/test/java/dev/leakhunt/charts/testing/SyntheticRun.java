@@ -23,6 +23,11 @@ public final class SyntheticRun {
 
     /** @param rows 17,280 is 24 h at 5 s */
     public static void write(Path runDir, int rows) throws IOException {
+        write(runDir, rows, START_MS);
+    }
+
+    /** The same shapes, starting at {@code startMs} (compare aligns runs that started at different times). */
+    public static void write(Path runDir, int rows, long startMs) throws IOException {
         Files.createDirectories(runDir);
         Random random = new Random(42);
         int spikeRow = rows * 2 / 3 + 7;
@@ -46,7 +51,7 @@ public final class SyntheticRun {
                 gcCpu += 0.05 + random.nextDouble() * 0.02;
                 cpu += 0.6 + random.nextDouble() * 0.1;
                 out.write(String.join(",",
-                        Long.toString(START_MS + r * INTERVAL_MS),
+                        Long.toString(startMs + r * INTERVAL_MS),
                         Integer.toString(40 + random.nextInt(3)),
                         "",
                         Integer.toString(60 + random.nextInt(3)),
@@ -68,11 +73,11 @@ public final class SyntheticRun {
                 out.write('\n');
             }
             // A killed writer leaves a torn row without its line end.
-            out.write(Long.toString(START_MS + rows * INTERVAL_MS) + ",41,,6");
+            out.write(Long.toString(startMs + rows * INTERVAL_MS) + ",41,,6");
         }
-        long restartMs = START_MS + restartRow * INTERVAL_MS;
+        long restartMs = startMs + restartRow * INTERVAL_MS;
         Files.writeString(runDir.resolve("events.jsonl"),
-                "{\"ts_ms\":" + START_MS + ",\"type\":\"target_start\",\"pid\":100,\"restart\":0}\n"
+                "{\"ts_ms\":" + startMs + ",\"type\":\"target_start\",\"pid\":100,\"restart\":0}\n"
                 + "{\"ts_ms\":" + (restartMs - 1) + ",\"type\":\"target_exit\",\"pid\":100,\"exit_code\":137,"
                 + "\"oom_kill\":true}\n"
                 + "{\"ts_ms\":" + restartMs + ",\"type\":\"target_start\",\"pid\":200,\"restart\":1}\n"
