@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The grouped platform-thread dump {@code threads.txt} (formats.md): thread count per state and stack. */
+/**
+ * The grouped thread dump {@code threads.txt} (formats.md, written by the sampler): thread count per kind
+ * (platform or virtual), state and stack. Any other line (the {@code # n threads in m groups} comment) carries
+ * nothing the groups do not and is skipped.
+ */
 public final class ThreadGroups {
 
-    private static final Pattern HEADER = Pattern.compile("^(\\d+) threads?: (\\S+)\\s*$");
-    private static final String FRAME = "at ";
+    private static final Pattern HEADER = Pattern.compile("^(\\d+) (\\S+) (platform|virtual):.*$");
+    private static final String FRAME_INDENT = "    ";
 
-    /** What makes threads "the same": their state and their frames, top first. */
-    public record Stack(String state, List<String> frames) {
+    /** What makes threads "the same": their kind, their state and their frames, top first. */
+    public record Stack(boolean virtual, String state, List<String> frames) {
 
         public Stack {
             frames = List.copyOf(frames);
@@ -28,9 +32,13 @@ public final class ThreadGroups {
             return Frames.firstApplicationFrame(frames).orElse(frames.isEmpty() ? "(no frames)" : frames.getFirst());
         }
 
+        public String kind() {
+            return virtual ? "virtual" : "platform";
+        }
+
         @Override
         public String toString() {
-            return state + " at " + signature();
+            return state + " " + kind() + " at " + signature();
         }
     }
 
@@ -43,23 +51,20 @@ public final class ThreadGroups {
 
     static Map<Stack, Tally> parse(String text) {
         Map<Stack, Tally> groups = new HashMap<>();
-        String state = null;
-        long count = 0;
+        Matcher group = null;
         List<String> frames = new ArrayList<>();
-        for (String raw : (text + "\n\n").split("\n", -1)) {
-            String line = raw.strip();
+        for (String line : (text + "\n\n").split("\n", -1)) {
             Matcher header = HEADER.matcher(line);
             if (header.matches()) {
-                state = header.group(2);
-                count = Long.parseLong(header.group(1));
+                group = header;
                 frames = new ArrayList<>();
-            } else if (line.startsWith(FRAME) && state != null) {
-                frames.add(line.substring(FRAME.length()));
-            } else if (line.isEmpty() && state != null) {
-                groups.merge(new Stack(state, frames), Tally.of(count), Tally::plus);
-                state = null;
+            } else if (line.startsWith(FRAME_INDENT) && group != null) {
+                frames.add(line.strip());
+            } else if (line.isBlank() && group != null) {
+                groups.merge(new Stack("virtual".equals(group.group(3)), group.group(2), frames),
+                        Tally.of(Long.parseLong(group.group(1))), Tally::plus);
+                group = null;
             }
-            // Any other line ("names: …", or "- locked <0x…>" from a richer dump) is not part of the key.
         }
         return groups;
     }

@@ -74,11 +74,11 @@ public final class DiffTables {
     private static DiffTable threadGroups(List<Growth<ThreadGroups.Stack>> grown) {
         List<DiffTable.Row> rows = grown.stream().limit(TOP_ROWS).map(g -> new DiffTable.Row(List.of(
                         Quantities.signed(g.countDelta()), g.before().count() + " → " + g.after().count(),
-                        g.key().state(), g.key().signature()),
+                        g.key().kind(), g.key().state(), g.key().signature()),
                 g.key().frames().stream().limit(STACK_LINES).map(f -> "at " + f).toList())).toList();
         return new DiffTable("Thread groups that grew",
-                "Platform threads grouped by state and identical stack (threads.txt).",
-                List.of("Δ threads", "threads", "state", "stack signature (first non-JDK frame)"), rows,
+                "Platform and virtual threads grouped by kind, state and identical stack (threads.txt).",
+                List.of("Δ threads", "threads", "kind", "state", "stack signature (first non-JDK frame)"), rows,
                 "no thread group grew");
     }
 

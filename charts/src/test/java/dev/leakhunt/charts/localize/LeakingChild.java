@@ -100,24 +100,25 @@ public final class LeakingChild {
         return String.valueOf(result);
     }
 
+    /** threads.txt as the sampler writes it (formats.md); platform threads only, which is all this JVM has. */
     private static String groupedThreads() {
         Map<String, List<String>> namesByGroup = new LinkedHashMap<>();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             StringBuilder group = new StringBuilder(thread.getState().name()).append('\n');
             for (StackTraceElement frame : stack) {
-                group.append("    at ").append(frame).append('\n');
+                group.append("    ").append(frame).append('\n');
             }
             namesByGroup.computeIfAbsent(group.toString(), k -> new ArrayList<>()).add(thread.getName());
         });
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("# ").append(namesByGroup.values().stream().mapToInt(List::size).sum())
+                .append(" threads in ").append(namesByGroup.size()).append(" groups\n");
         namesByGroup.entrySet().stream()
                 .sorted((a, b) -> b.getValue().size() - a.getValue().size())
                 .forEach(e -> {
-                    int n = e.getValue().size();
                     String[] stateAndFrames = e.getKey().split("\n", 2);
-                    out.append(n).append(n == 1 ? " thread: " : " threads: ").append(stateAndFrames[0]).append('\n')
-                            .append("    names: ").append(String.join(", ", e.getValue())).append('\n')
-                            .append(stateAndFrames[1]).append('\n');
+                    out.append('\n').append(e.getValue().size()).append(' ').append(stateAndFrames[0])
+                            .append(" platform: ").append(String.join(", ", e.getValue())).append('\n')
+                            .append(stateAndFrames[1]);
                 });
         return out.toString();
     }
