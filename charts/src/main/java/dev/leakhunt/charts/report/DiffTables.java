@@ -2,6 +2,7 @@ package dev.leakhunt.charts.report;
 
 import dev.leakhunt.charts.localize.FdGroups;
 import dev.leakhunt.charts.localize.Growth;
+import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
 import dev.leakhunt.charts.localize.RetainedSamples;
 import dev.leakhunt.charts.localize.ThreadGroups;
@@ -18,32 +19,41 @@ public final class DiffTables {
     static final int TOP_ROWS = 10;
     private static final int STACK_LINES = 12;
 
-    public enum Part { HEAP, CLASSES, THREADS, FDS }
-
     private DiffTables() {
     }
 
     public static List<DiffTable> all(ProfileDiff diff) {
         List<DiffTable> tables = new ArrayList<>();
-        for (Part part : Part.values()) {
-            tables.addAll(of(diff, part));
+        diff.retainedSites().ifPresent(g -> tables.add(retained(g, diff.retainedAtEnd())));
+        diff.classes().ifPresent(g -> tables.add(classes(g)));
+        tables.addAll(threads(diff));
+        diff.fdGroups().ifPresent(g -> tables.add(fds(g)));
+        return tables;
+    }
+
+    /** The tables that localize one kind of leak; evidence whose files are missing yields no table. */
+    public static List<DiffTable> of(ProfileDiff diff, LeakKind kind) {
+        List<DiffTable> tables = new ArrayList<>();
+        switch (kind) {
+            case HEAP, NATIVE -> {
+                diff.retainedSites().ifPresent(g -> tables.add(retained(g, diff.retainedAtEnd())));
+                diff.classes().ifPresent(g -> tables.add(classes(g)));
+            }
+            case METASPACE -> diff.classes().ifPresent(g -> tables.add(classes(g)));
+            case THREADS -> tables.addAll(threads(diff));
+            case FDS -> diff.fdGroups().ifPresent(g -> tables.add(fds(g)));
+            case OTHER -> {
+                // Nothing in a profile localizes latency or GC series.
+            }
         }
         return tables;
     }
 
-    /** The tables that localize one kind of leak; a part whose files are missing yields no table. */
-    public static List<DiffTable> of(ProfileDiff diff, Part part) {
-        return switch (part) {
-            case HEAP -> diff.retainedSites().map(g -> List.of(retained(g, diff.retainedAtEnd()))).orElse(List.of());
-            case CLASSES -> diff.classes().map(g -> List.of(classes(g))).orElse(List.of());
-            case THREADS -> {
-                List<DiffTable> tables = new ArrayList<>();
-                diff.threadGroups().ifPresent(g -> tables.add(threadGroups(g)));
-                diff.threadStarts().ifPresent(s -> tables.add(threadStarts(s.values())));
-                yield tables;
-            }
-            case FDS -> diff.fdGroups().map(g -> List.of(fds(g))).orElse(List.of());
-        };
+    private static List<DiffTable> threads(ProfileDiff diff) {
+        List<DiffTable> tables = new ArrayList<>();
+        diff.threadGroups().ifPresent(g -> tables.add(threadGroups(g)));
+        diff.threadStarts().ifPresent(s -> tables.add(threadStarts(s.values())));
+        return tables;
     }
 
     private static DiffTable retained(List<Growth<String>> grown, Optional<RetainedSamples> atEnd) {

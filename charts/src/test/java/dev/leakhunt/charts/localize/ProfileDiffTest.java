@@ -64,4 +64,16 @@ class ProfileDiffTest {
         // A directory stream holds two fds: the directory, and the dup of it that openat() works from.
         assertEquals(2 * 6, top.countDelta());
     }
+
+    @Test
+    void verdictsJsonSitesNameThePlantedLinesFirst() throws Exception {
+        assertEquals(LeakingChildProfiles.plantedSite("heap", "remember"), LeakKind.HEAP.sites(diff).getFirst());
+        List<String> threadSites = LeakKind.THREADS.sites(diff);
+        assertEquals(LeakingChildProfiles.plantedSite("threads", "startParkedWorker"), threadSites.getFirst());
+        // Then the parked group's own frame (the capturing thread's group grew by one too, and comes after).
+        assertTrue(threadSites.get(1).startsWith(LeakingChild.class.getName() + ".parkForever("), threadSites.toString());
+        assertEquals(List.of(), LeakKind.FDS.sites(diff), "fds.tsv records no opening site");
+        assertEquals(LeakKind.HEAP, LeakKind.of("heap_live_bytes"));
+        assertEquals(LeakKind.OTHER, LeakKind.of("gc_pause_p99_ns"));
+    }
 }

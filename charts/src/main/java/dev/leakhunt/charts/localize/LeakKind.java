@@ -1,0 +1,72 @@
+package dev.leakhunt.charts.localize;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a rising {@code samples.csv} column leaks, and which profile evidence localizes it. The {@link #jsonName}
+ * is the {@code kind} of a {@code verdicts.json} leak entry.
+ */
+public enum LeakKind {
+    HEAP("heap", "heap_live_bytes", "heap_used_bytes", "heap_committed_bytes"),
+    THREADS("threads", "threads", "threads_runnable", "threads_blocked", "threads_waiting",
+            "threads_timed_waiting", "os_threads", "virtual_threads"),
+    FDS("fds", "open_fds", "fds_file", "fds_socket", "fds_pipe", "fds_anon", "fds_other", "sockets_established",
+            "sockets_close_wait", "sockets_other"),
+    /** Off-heap growth: the histogram still shows the Java objects that own it (DirectByteBuffer, Cleaner). */
+    NATIVE("native", "rss_bytes", "nmt_committed_bytes", "direct_buffer_bytes", "direct_buffer_count"),
+    METASPACE("metaspace", "metaspace_used_bytes", "classes_loaded"),
+    /** Latency, GC and cache series: no profile names a code site for them. */
+    OTHER("other");
+
+    /** verdicts.json lists at most this many sites per leak: the first one is the answer, the rest its company. */
+    static final int MAX_SITES = 3;
+
+    private final String jsonName;
+    private final Set<String> columns;
+
+    LeakKind(String jsonName, String... columns) {
+        this.jsonName = jsonName;
+        this.columns = Set.copyOf(Arrays.asList(columns));
+    }
+
+    public String jsonName() {
+        return jsonName;
+    }
+
+    public static LeakKind of(String column) {
+        return Arrays.stream(values()).filter(k -> k.columns.contains(column)).findFirst().orElse(OTHER);
+    }
+
+    /**
+     * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
+     * allocation sites that kept more sampled objects; for threads the sites that started threads between the
+     * captures, then the first application frame of the groups that grew. fds have none: their opening site is
+     * not recorded in the profiles.
+     */
+    public List<String> sites(ProfileDiff diff) {
+        Set<String> sites = new LinkedHashSet<>();
+        switch (this) {
+            case HEAP, NATIVE -> diff.retainedSites().ifPresent(grown -> grown.stream()
+                    .map(Growth::key).filter(site -> !RetainedSamples.NO_STACK.equals(site)).forEach(sites::add));
+            case THREADS -> {
+                diff.threadStarts().ifPresent(starts -> starts.values().stream()
+                        .sorted(Comparator.comparingLong(ThreadStarts.Site::started).reversed())
+                        .map(ThreadStarts.Site::site)
+                        .filter(site -> !ThreadStarts.NO_APPLICATION_FRAME.equals(site))
+                        .forEach(sites::add));
+                diff.threadGroups().ifPresent(grown -> grown.stream()
+                        .map(g -> Frames.firstApplicationFrame(g.key().frames()))
+                        .flatMap(java.util.Optional::stream).forEach(sites::add));
+            }
+            case FDS, METASPACE, OTHER -> {
+                // No code site in the profiles: the report shows the grown groups instead.
+            }
+        }
+        return new ArrayList<>(sites).subList(0, Math.min(MAX_SITES, sites.size()));
+    }
+}
