@@ -1,0 +1,69 @@
+package dev.leakhunt.charts.verdict;
+
+import java.util.Arrays;
+
+/**
+ * A window of samples cut into equal-duration blocks, each summarised by its median. Samples 5–10 s apart are
+ * strongly autocorrelated, so trend statistics on raw samples are over-confident; block medians are much closer to
+ * independent, and the median ignores the sawtooth of GC and single spikes. NaN samples are skipped; a block
+ * with fewer than {@code minSamples} values (a gap in the sampling) is dropped rather than guessed.
+ *
+ * @param timesMs  the middle of each kept block
+ * @param medians  the median of each kept block's samples
+ */
+record Blocks(double[] timesMs, double[] medians) {
+
+    int size() {
+        return medians.length;
+    }
+
+    /** Block times in hours from the first block, the x axis of slopes per hour. */
+    double[] hoursFromFirst() {
+        double[] hours = new double[timesMs.length];
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] = (timesMs[i] - timesMs[0]) / Units.MS_PER_HOUR;
+        }
+        return hours;
+    }
+
+    static Blocks of(double[] tMs, double[] values, double fromMs, double toMs, int blockCount, int minSamples) {
+        double widthMs = (toMs - fromMs) / blockCount;
+        double[][] members = new double[blockCount][];
+        int[] counts = new int[blockCount];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < tMs.length; i++) {
+                if (Double.isNaN(values[i]) || tMs[i] < fromMs || tMs[i] > toMs) {
+                    continue;
+                }
+                int block = Math.min(blockCount - 1, (int) ((tMs[i] - fromMs) / widthMs));
+                if (pass == 0) {
+                    counts[block]++;
+                } else {
+                    members[block][--counts[block]] = values[i];
+                }
+            }
+            if (pass == 0) {
+                for (int b = 0; b < blockCount; b++) {
+                    members[b] = new double[counts[b]];
+                }
+            }
+        }
+        double[] times = new double[blockCount];
+        double[] medians = new double[blockCount];
+        int kept = 0;
+        for (int b = 0; b < blockCount; b++) {
+            if (members[b].length >= minSamples) {
+                times[kept] = fromMs + (b + 0.5) * widthMs;
+                medians[kept++] = median(members[b]);
+            }
+        }
+        return new Blocks(Arrays.copyOf(times, kept), Arrays.copyOf(medians, kept));
+    }
+
+    /** Median of the values (sorted in place); the mean of the two middle values for an even count. */
+    static double median(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.leakhunt.charts.verdict;
+
+/**
+ * What is known about a series besides its samples.
+ *
+ * @param unit          the series' unit as in formats.md ({@code bytes}, {@code count}, …), carried into verdicts
+ * @param limit         the value at which the process fails (heap max, fd limit, cgroup limit), NaN when unknown
+ * @param warmupHintMs  how long warm-up lasts from the first sample, when the caller knows it (e.g. the cache's
+ *                      fill time); negative means unknown, and the engine detects it
+ */
+public record SeriesContext(String unit, double limit, long warmupHintMs) {
+
+    public static SeriesContext of(String unit) {
+        return new SeriesContext(unit, Double.NaN, -1);
+    }
+
+    public SeriesContext withLimit(double value) {
+        return new SeriesContext(unit, value, warmupHintMs);
+    }
+
+    public SeriesContext withWarmupHint(long ms) {
+        return new SeriesContext(unit, limit, ms);
+    }
+
+    public boolean hasLimit() {
+        return !Double.isNaN(limit);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.leakhunt.charts.verdict;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.hipparchus.stat.inference.MannWhitneyUTest;
+
+/**
+ * Judges one resource curve: {@link Verdict#FLAT}, {@link Verdict#PLATEAU}, {@link Verdict#LEAK} or
+ * {@link Verdict#INCONCLUSIVE}. Pure: arrays in, a {@link SeriesVerdict} out, no I/O, no state.
+ *
+ * <p>The method, in the order {@link #judge} applies it:
+ * <ol>
+ *   <li>Warm-up ends at the caller's hint, else where {@link WarmupDetector} finds a decelerating knee.</li>
+ *   <li>The rest, the evidence window, is cut into up to {@link #MAX_BLOCKS} equal-time blocks of at least
+ *       {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to its median; fewer than {@link #MIN_BLOCKS}
+ *       blocks is inconclusive.</li>
+ *   <li>On the block medians: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
+ *       test corrected for autocorrelation (Hamed–Rao, on the residuals of the best {@link Hinge}).</li>
+ *   <li>A rise is a leak only if it is significant (p &lt; {@link #TREND_ALPHA}, interval above 0), material
+ *       (at least {@link #RELATIVE_SLOPE_FLOOR_PER_HOUR} of the level per hour) and not decaying. It decays when
+ *       the window's second half climbs, with confidence, at less than {@link #MIN_LATE_SLOPE_RATIO} of the whole
+ *       window's slope (the upper end of the second half's interval is below that): a cache still filling, a
+ *       one-off step. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one.</li>
+ *   <li>Without such a rise, the curve is a plateau if it ended materially higher than it started (the blocks of
+ *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first eighth, significant
+ *       by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a step that stopped. Else it is flat. A
+ *       material fall is flat too — "does it leak?" is the question, and the negative slope stays in the
+ *       numbers.</li>
+ * </ol>
+ */
+public final class VerdictEngine {
+
+    /** Fewer blocks give Mann–Kendall too little resolution (at 8 blocks the smallest two-sided p is ~0.001). */
+    public static final int MIN_BLOCKS = 8;
+    /** More blocks would be shorter than the memory of 5 s samples (minutes) on a 1–2 h window. */
+    public static final int MAX_BLOCKS = 32;
+    public static final int MIN_SAMPLES_PER_BLOCK = 3;
+    /**
+     * Two-sided significance of the trend. Strict because a report judges ~40 curves at once and the leak gate
+     * re-judges a growing series every interval: at 0.001 a clean run's report falsely names a leak in about
+     * 4 % of runs before the other rules (floor, decay) apply, while a real leak over 32 blocks reaches p ~1e-8.
+     */
+    public static final double TREND_ALPHA = 0.001;
+    public static final double SLOPE_CONFIDENCE = 0.95;
+    /**
+     * The seed's SLO allows a 5 % drift of the live-heap mean over a run of at least 12 h: 5 % / 12 h ≈ 0.42 % of
+     * the level per hour. A slope below that, however significant, stays inside the SLO over the run the seed
+     * asks for, so it is not called a leak; a 1 %/h leak is well above it.
+     */
+    public static final double RELATIVE_SLOPE_FLOOR_PER_HOUR = 0.05 / 12;
+    /**
+     * A leak keeps growing: a rise whose second half surely climbs slower than this fraction of the window's
+     * slope is decaying. A saturating warm-up's late slope is a small fraction of its average; a linear leak's is
+     * about 1.
+     */
+    public static final double MIN_LATE_SLOPE_RATIO = 0.3;
+    /**
+     * A rise from start to end smaller than this share of the level is called flat rather than a plateau: the
+     * seed's own tolerance for the drift of a flat curve is 5 %.
+     */
+    public static final double MIN_PLATEAU_RISE = 0.05;
+    /** The plateau rule's "start": the first eighth of the blocks, 15 min of a 2 h run, before a cache is warm. */
+    public static final double PLATEAU_START_FRACTION = 0.125;
+    /** The plateau rule's "end": the last half of the blocks, long enough to out-vote a wandering level. */
+    public static final double PLATEAU_END_FRACTION = 0.5;
+
+    private VerdictEngine() {
+    }
+
+    /**
+     * @param tMs     sample times (epoch ms), ascending
+     * @param values  the series, NaN where the cell was empty
+     */
+    public static SeriesVerdict judge(double[] tMs, double[] values, SeriesContext context) {
+        if (tMs.length != values.length) {
+            throw new IllegalArgumentException(tMs.length + " times for " + values.length + " values");
+        }
+        int valid = countValid(values);
+        long minSamples = (long) MIN_BLOCKS * MIN_SAMPLES_PER_BLOCK;
+        if (valid < minSamples) {
+            return inconclusive(context, tMs, tMs.length == 0 ? 0 : (long) tMs[0],
+                    valid + " samples, fewer than the " + minSamples + " needed");
+        }
+        double startMs = firstValidTime(tMs, values);
+        double endMs = lastValidTime(tMs, values);
+        Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
+                MIN_SAMPLES_PER_BLOCK);
+        double warmupEndMs = warmupEnd(whole, startMs, endMs, context);
+        Blocks blocks = Blocks.of(tMs, values, warmupEndMs, endMs, blockCount(tMs, values, warmupEndMs, endMs),
+                MIN_SAMPLES_PER_BLOCK);
+        if (blocks.size() < MIN_BLOCKS) {
+            return inconclusive(context, tMs, (long) warmupEndMs, "only " + blocks.size()
+                    + " blocks of " + MIN_SAMPLES_PER_BLOCK + "+ samples after warm-up, fewer than " + MIN_BLOCKS);
+        }
+        double[] x = blocks.hoursFromFirst();
+        double[] y = blocks.medians();
+        double level = windowMedian(tMs, values, warmupEndMs, endMs);
+        double scale = level != 0 ? Math.abs(level) : maxAbs(y);
+        MannKendall.Result trend = trend(x, y);
+        TheilSen.Fit fit = TheilSen.fit(x, y, trend.variance(), SLOPE_CONFIDENCE);
+        double floorPerHour = RELATIVE_SLOPE_FLOOR_PER_HOUR * scale;
+        boolean significant = trend.pValue() < TREND_ALPHA;
+        boolean material = Math.abs(fit.slope()) >= floorPerHour && fit.slope() != 0;
+        Evidence evidence = new Evidence(context, fit, trend, (long) warmupEndMs, (long) endMs, level);
+
+        if (significant && material && fit.slope() > 0 && fit.ciLow() > 0) {
+            int half = blocks.size() / 2;
+            double[] xLate = Arrays.copyOfRange(x, half, x.length);
+            double[] yLate = Arrays.copyOfRange(y, half, y.length);
+            TheilSen.Fit late = TheilSen.fit(xLate, yLate, trend(xLate, yLate).variance(), SLOPE_CONFIDENCE);
+            if (late.ciHigh() < MIN_LATE_SLOPE_RATIO * fit.slope()) {
+                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g/h but decaying: second half at "
+                        + "most %.4g/h (< %.2f of it)", fit.slope(), late.ciHigh(), MIN_LATE_SLOPE_RATIO);
+            }
+            double hoursToLimit = Double.NaN;
+            if (context.hasLimit()) {
+                double levelAtEnd = fit.at(x[x.length - 1]);
+                hoursToLimit = Math.max(0, (context.limit() - levelAtEnd) / fit.slope());
+            }
+            return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g/h (p=%.2g, floor %.4g/h), second half "
+                    + "%.4g/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
+        }
+        double[] rise = riseAndPValue(whole);
+        if (rise[0] >= MIN_PLATEAU_RISE * scale && rise[1] < TREND_ALPHA) {
+            return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g from its start to its last half "
+                    + "(p=%.2g), then %.4g/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
+        }
+        String why = significant && material && fit.slope() < 0 ? "falling %.4g/h (p=%.2g): not a leak"
+                : "no material significant rise: %.4g/h (p=%.2g)";
+        return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
+    }
+
+    private static double warmupEnd(Blocks whole, double startMs, double endMs, SeriesContext context) {
+        if (context.warmupHintMs() >= 0) {
+            return Math.min(endMs, startMs + context.warmupHintMs());
+        }
+        return WarmupDetector.warmupEndMs(whole, startMs);
+    }
+
+    /**
+     * Median of the blocks of the last half minus that of the first eighth, and the Mann–Whitney p-value between
+     * the two groups.
+     */
+    private static double[] riseAndPValue(Blocks whole) {
+        int startBlocks = (int) Math.floor(whole.size() * PLATEAU_START_FRACTION);
+        int endBlocks = (int) Math.floor(whole.size() * PLATEAU_END_FRACTION);
+        if (startBlocks < MIN_SAMPLES_PER_BLOCK) {
+            return new double[] {0, 1};
+        }
+        double[] first = Arrays.copyOfRange(whole.medians(), 0, startBlocks);
+        double[] last = Arrays.copyOfRange(whole.medians(), whole.size() - endBlocks, whole.size());
+        double p = new MannWhitneyUTest().mannWhitneyUTest(first, last);
+        return new double[] {Blocks.median(last) - Blocks.median(first), p};
+    }
+
+    private static int blockCount(double[] tMs, double[] values, double fromMs, double toMs) {
+        int n = 0;
+        for (int i = 0; i < tMs.length; i++) {
+            if (!Double.isNaN(values[i]) && tMs[i] >= fromMs && tMs[i] <= toMs) {
+                n++;
+            }
+        }
+        return Math.max(1, Math.min(MAX_BLOCKS, n / MIN_SAMPLES_PER_BLOCK));
+    }
+
+    private static double windowMedian(double[] tMs, double[] values, double fromMs, double toMs) {
+        double[] inside = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i]) && tMs[i] >= fromMs && tMs[i] <= toMs) {
+                inside[n++] = values[i];
+            }
+        }
+        return n == 0 ? Double.NaN : Blocks.median(Arrays.copyOf(inside, n));
+    }
+
+    private static MannKendall.Result trend(double[] x, double[] y) {
+        return MannKendall.test(y, Hinge.best(x, y, 1, x.length - 1).residuals());
+    }
+
+    private static int countValid(double[] values) {
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double firstValidTime(double[] tMs, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                return tMs[i];
+            }
+        }
+        throw new IllegalStateException("no valid sample");
+    }
+
+    private static double lastValidTime(double[] tMs, double[] values) {
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (!Double.isNaN(values[i])) {
+                return tMs[i];
+            }
+        }
+        throw new IllegalStateException("no valid sample");
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    private static SeriesVerdict inconclusive(SeriesContext context, double[] tMs, long windowStartMs,
+                                              String reason) {
+        long endMs = tMs.length == 0 ? windowStartMs : (long) tMs[tMs.length - 1];
+        return new SeriesVerdict(Verdict.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN, context.unit(),
+                Double.NaN, windowStartMs, endMs, Double.NaN, Double.NaN, reason);
+    }
+
+    /** The numbers every decided verdict carries, so each rule only adds its verdict and its sentence. */
+    private record Evidence(SeriesContext context, TheilSen.Fit fit, MannKendall.Result trend, long windowStartMs,
+                            long windowEndMs, double level) {
+
+        SeriesVerdict decide(Verdict verdict, double hoursToLimit, String reasonFormat, Object... args) {
+            return new SeriesVerdict(verdict, fit.slope(), fit.ciLow(), fit.ciHigh(), context.unit(), hoursToLimit,
+                    windowStartMs, windowEndMs, level, trend.pValue(),
+                    String.format(Locale.ROOT, reasonFormat, args));
+        }
+    }
+}
