@@ -1,0 +1,101 @@
+package dev.leakhunt.simulations.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakhunt.simulations.load.LoadWaves;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code make bench-driver RUN=<run folder>}: did the driver hold the rate? Per minute of load, the arrivals the
+ * injection profile asks for against the requests Gatling recorded in {@code simulation.log}, the largest
+ * deviation after the first minute (the promise: within {@value #LIMIT_PERCENT} %), and the Gatling JVM's RSS at
+ * minutes 1 and 10 from {@code logs/gatling-rss.csv}.
+ */
+@Command(name = "bench-driver", mixinStandardHelpOptions = true,
+        description = "Per-minute achieved vs target requests of a run, and the Gatling JVM's RSS.")
+public final class DriverBench implements Callable<Integer> {
+    static final double LIMIT_PERCENT = 1.0;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "the run folder")
+    private Path run;
+
+    @Override
+    public Integer call() throws IOException {
+        Path log = run.resolve("gatling/simulation.log");
+        Path manifestFile = run.resolve("manifest.json");
+        if (!Files.isRegularFile(log) || !Files.isRegularFile(manifestFile)) {
+            System.err.println("bench-driver: " + run + " is not a run folder with gatling/simulation.log and manifest.json");
+            return 2;
+        }
+        JsonNode parameters = new ObjectMapper().readTree(manifestFile.toFile()).path("parameters");
+        double arrivalsPerSecond = parameters.path("arrivals_per_s").asDouble();
+        Duration duration = Duration.ofSeconds(parameters.path("duration_s").asLong());
+        LoadWaves waves = new LoadWaves(Duration.ofSeconds(parameters.path("wave_on_s").asLong()),
+                Duration.ofSeconds(parameters.path("wave_off_s").asLong()));
+        SimulationLogCounter.Counts counts = SimulationLogCounter.read(log);
+        int minutes = (int) duration.toMinutes();
+        System.out.printf(Locale.ROOT, "bench-driver: %s — %s at %.1f arrivals/s for %ds; %d requests, %d failed%n",
+                run, counts.simulation(), arrivalsPerSecond, duration.toSeconds(), counts.requests(), counts.failed());
+        System.out.println("minute     target   achieved  deviation");
+        double maxDeviation = 0;
+        List<LoadWaves.Segment> segments = waves.segments(duration);
+        for (int minute = 0; minute < minutes; minute++) {
+            double target = arrivalsPerSecond * loadSeconds(segments, minute * 60L, minute * 60L + 60);
+            long achieved = counts.between(minute * 60, minute * 60 + 60);
+            double deviation = target == 0 ? 0 : 100.0 * (achieved - target) / target;
+            if (minute > 0) {
+                maxDeviation = Math.max(maxDeviation, Math.abs(deviation));
+            }
+            System.out.printf(Locale.ROOT, "%6d %10.0f %10d %+9.3f %%%n", minute + 1, target, achieved, deviation);
+        }
+        boolean held = minutes > 1 && maxDeviation <= LIMIT_PERCENT;
+        System.out.printf(Locale.ROOT, "max |deviation| after minute 1: %.3f %% (limit %.0f %%): %s%n", maxDeviation,
+                LIMIT_PERCENT, minutes > 1 ? (held ? "held" : "NOT held") : "run too short to judge");
+        System.out.println("Gatling JVM RSS: " + rssAt(counts.startEpochMs() + 60_000, "minute 1") + ", "
+                + rssAt(counts.startEpochMs() + 600_000, "minute 10"));
+        return held ? 0 : 1;
+    }
+
+    /** Seconds of load (not pause) within [from, to) seconds of the injection timeline. */
+    static double loadSeconds(List<LoadWaves.Segment> segments, long fromS, long toS) {
+        double seconds = 0;
+        long segmentStart = 0;
+        for (LoadWaves.Segment segment : segments) {
+            long segmentEnd = segmentStart + segment.length().toSeconds();
+            if (segment.load()) {
+                seconds += Math.max(0, Math.min(toS, segmentEnd) - Math.max(fromS, segmentStart));
+            }
+            segmentStart = segmentEnd;
+        }
+        return seconds;
+    }
+
+    /** The recorded RSS closest to {@code epochMs}, when one lies within 30 s of it. */
+    private String rssAt(long epochMs, String label) throws IOException {
+        Path file = run.resolve("logs/gatling-rss.csv");
+        if (!Files.isRegularFile(file)) {
+            return label + " unknown (no logs/gatling-rss.csv)";
+        }
+        String best = null;
+        long bestDistance = 30_000;
+        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            String[] cells = line.split(",");
+            if (cells.length == 3) {
+                long distance = Math.abs(Long.parseLong(cells[0]) - epochMs);
+                if (distance <= bestDistance) {
+                    bestDistance = distance;
+                    best = String.format(Locale.ROOT, "%s %.1f MB (pid %s)", label, Long.parseLong(cells[2]) / 1e6, cells[1]);
+                }
+            }
+        }
+        return best != null ? best : label + " not reached";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.leakhunt.simulations.soak;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lab target-app and its downstream, two processes of the same jar: the downstream answers the target's
+ * {@code /api/downstream} calls from a separate process, so the target's fd and thread counts hold only its own
+ * end of those connections. Ports are fixed at the first start so a restarted target serves where Gatling sends.
+ */
+final class LabTarget implements TargetLauncher {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final SoakPlan plan;
+    private final Preflight preflight;
+    private final RunFolder folder;
+    private final Manifest manifest;
+    private final int adminPort;
+    private final int downstreamPort;
+    private ManagedProcess downstream;
+    private List<String> command;
+
+    LabTarget(SoakPlan plan, Preflight preflight, RunFolder folder, Manifest manifest) {
+        this.plan = plan;
+        this.preflight = preflight;
+        this.folder = folder;
+        this.manifest = manifest;
+        List<Integer> ports;
+        do {
+            ports = FreePort.pick(2);
+        } while (ports.contains(plan.port()));
+        this.adminPort = ports.get(0);
+        this.downstreamPort = ports.get(1);
+    }
+
+    @Override
+    public ManagedProcess start(StopSignal stop) throws IOException, StartFailedException {
+        if (downstream == null) {
+            downstream = startDownstream(stop);
+        }
+        List<String> java = new ArrayList<>(List.of(preflight.java().toString()));
+        java.addAll(plan.javaOpts());
+        java.addAll(List.of("-jar", jar().toString(), "--role=target", "--leak=" + plan.leak().name(),
+                "--port=" + plan.port(), "--admin-port=" + adminPort,
+                "--downstream=" + downstreamUrl(), "--accel=" + plan.simulation().accel(),
+                "--dump-dir=" + folder.root().resolve("profiles").resolve("dumps")));
+        command = java;
+        List<String> wrapped = plan.nofile() == null ? java : ChildCommands.withFdLimit(plan.nofile(), java);
+        if (preflight.cgroup() != null) {
+            wrapped = preflight.cgroup().enter(wrapped);
+        }
+        return startAndAwait("target", ChildCommands.ownSession(wrapped), stop);
+    }
+
+    private ManagedProcess startDownstream(StopSignal stop) throws IOException, StartFailedException {
+        List<String> command = List.of(preflight.java().toString(), "-jar", jar().toString(),
+                "--role=downstream", "--port=" + downstreamPort);
+        return startAndAwait("downstream", ChildCommands.ownSession(command), stop);
+    }
+
+    private String downstreamUrl() {
+        return "http://127.0.0.1:" + downstreamPort;
+    }
+
+    private ManagedProcess startAndAwait(String role, List<String> command, StopSignal stop)
+            throws IOException, StartFailedException {
+        Path log = folder.log(role);
+        long offset = Files.exists(log) ? Files.size(log) : 0;
+        ManagedProcess process = ManagedProcess.start(role, command, Map.of(), log);
+        manifest.started(role, process.pid(), process.startedMs(), command);
+        try {
+            Readiness.awaitReadyLine(log, offset, process, stop, START_TIMEOUT);
+            return process;
+        } catch (IOException | StartFailedException | RuntimeException e) {
+            manifest.ended(role, process.stop(ManagedProcess.DEFAULT_GRACE));
+            throw e;
+        }
+    }
+
+    private Path jar() {
+        return plan.jar("target-app", "target-app.jar");
+    }
+
+    @Override
+    public List<String> command() {
+        return command;
+    }
+
+    @Override
+    public List<String> jvmFlags() {
+        return plan.javaOpts();
+    }
+
+    @Override
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + adminPort + "/metrics";
+    }
+
+    @Override
+    public long jvmPid(ManagedProcess target) {
+        return target.pid();
+    }
+
+    @Override
+    public void close() {
+        if (downstream != null) {
+            manifest.ended("downstream", downstream.stop(ManagedProcess.DEFAULT_GRACE));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.leakhunt.simulations.soak;
+
+import dev.leakhunt.simulations.bench.DriverBench;
+import dev.leakhunt.simulations.load.LoadWaves;
+import dev.leakhunt.simulations.load.SimulationParameters;
+import dev.leakhunt.simulations.mix.LabMix;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code make soak}: one supervisor owns the whole run. Without options it runs the short demo: the lab target
+ * with its map leak, at twice the default rate, for five minutes.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false, subcommands = DriverBench.class,
+        description = "Soak a JVM service at a constant arrival rate, sample it, then report the run.")
+public final class SoakCommand implements Callable<Integer> {
+    static final int EXIT_BAD_INPUT = 2;
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    @Option(names = "--leak", converter = LeakConverter.class,
+            description = "lab target's planted leak: none|thread|fd|map|ticker (default: map)")
+    private Leak leak;
+
+    @Option(names = "--duration", defaultValue = "5m", converter = DurationConverter.class,
+            description = "load duration, e.g. 90s, 10m, 12h (default: ${DEFAULT-VALUE})")
+    private Duration duration;
+
+    @Option(names = "--rate", defaultValue = "200", description = "arrivals per second before --accel (default: ${DEFAULT-VALUE})")
+    private double rate;
+
+    @Option(names = "--accel", defaultValue = "2",
+            description = "multiplies the rate and the target's time constants (default: ${DEFAULT-VALUE})")
+    private double accel;
+
+    @Option(names = "--seed", defaultValue = "42", description = "decides the request mix per arrival (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--run", description = "run folder (default: runs/<UTC yyyyMMdd'T'HHmmss'Z'>-<leak>)")
+    private Path run;
+
+    @Option(names = "--memory-limit", converter = SizeConverter.class,
+            description = "put the target in a memory cgroup with this limit, e.g. 512m")
+    private Long memoryLimitBytes;
+
+    @Option(names = "--nofile", description = "the target's open-file limit")
+    private Integer nofile;
+
+    @Option(names = "--java-opts", defaultValue = "", description = "JVM flags of the target (JAVA_OPTS)")
+    private String javaOpts;
+
+    @Option(names = "--port", defaultValue = "0", description = "the lab target's public port (default: any free one)")
+    private int port;
+
+    @Option(names = "--waves", converter = WavesConverter.class,
+            description = "on/off load waves, e.g. 60s/30s (default: constant load)")
+    private LoadWaves waves;
+
+    @Option(names = "--target-cmd", description = "soak your own service: how to start it (run by sh)")
+    private String targetCommand;
+
+    @Option(names = "--target-pid", description = "soak your own service that is already running (never stopped by us)")
+    private Long targetPid;
+
+    @Option(names = "--target-url", description = "base URL of your service, e.g. http://127.0.0.1:9090")
+    private String targetUrl;
+
+    @Option(names = "--mix", description = "JSON request mix for your service (see simulations/README.md)")
+    private Path mix;
+
+    @Option(names = "--metrics-url", description = "your service's Prometheus endpoint, for the sampler")
+    private String metricsUrl;
+
+    @Option(names = "--health-path", defaultValue = "/healthz",
+            description = "path answering 2xx once the target is up (default: ${DEFAULT-VALUE})")
+    private String healthPath;
+
+    @Option(names = "--restart", defaultValue = "0", description = "1: restart a target that dies, like a kubelet; 0: end the soak (default)")
+    private int restart;
+
+    @Option(names = "--home", hidden = true, description = "the leakhunt checkout (default: found from this jar)")
+    private Path home;
+
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SoakCommand());
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("soak: " + exception.getMessage() + " (soak --help lists the options)");
+            return EXIT_BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        SoakPlan plan;
+        Preflight preflight;
+        try {
+            plan = plan();
+            preflight = Preflight.check(plan);
+        } catch (BadInputException e) {
+            System.err.println("soak: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        return new Soak(plan, preflight).run();
+    }
+
+    private SoakPlan plan() throws BadInputException {
+        boolean foreign = targetCommand != null || targetPid != null;
+        if (targetCommand != null && targetPid != null) {
+            throw new BadInputException("give either TARGET_CMD (we start your service) or TARGET_PID (it runs already), not both");
+        }
+        if (foreign && leak != null) {
+            throw new BadInputException("LEAK applies to the lab target only; leave it out when soaking TARGET_CMD or TARGET_PID");
+        }
+        if (foreign && (targetUrl == null || mix == null)) {
+            throw new BadInputException("a service of your own needs TARGET_URL (e.g. http://127.0.0.1:9090) and MIX (a JSON mix file)");
+        }
+        if (!foreign && (targetUrl != null || mix != null || metricsUrl != null)) {
+            throw new BadInputException("TARGET_URL, MIX and METRICS_URL need TARGET_CMD or TARGET_PID (without them the lab target is soaked)");
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new BadInputException("RATE must be a positive number of arrivals per second, was " + rate);
+        }
+        if (!(accel >= 1) || accel > 1000) {
+            throw new BadInputException("ACCEL must be a number from 1 to 1000, was " + accel);
+        }
+        if (duration.isZero()) {
+            throw new BadInputException("DURATION must be longer than 0s, e.g. 90s, 10m, 12h");
+        }
+        if (nofile != null && nofile < 64) {
+            throw new BadInputException("NOFILE must be at least 64 (a JVM needs dozens of fds to start), was " + nofile);
+        }
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("PORT must be 0 (any free port) or 1..65535, was " + port);
+        }
+        if (restart != 0 && restart != 1) {
+            throw new BadInputException("RESTART must be 0 or 1, was " + restart);
+        }
+        if (targetPid != null && (restart == 1 || memoryLimitBytes != null || nofile != null || !javaOpts.isBlank())) {
+            throw new BadInputException("RESTART, MEMORY_LIMIT, NOFILE and JAVA_OPTS apply to a target the supervisor starts;"
+                    + " with TARGET_PID use TARGET_CMD instead");
+        }
+        Leak chosenLeak = foreign ? null : leak == null ? Leak.map : leak;
+        Path checkout = home != null ? home.toAbsolutePath().normalize() : jarHome();
+        String runId = run != null ? run.getFileName().toString()
+                : RUN_TIME.format(Instant.now()) + "-" + (foreign ? "service" : chosenLeak.name());
+        Path runFolder = run != null ? run.toAbsolutePath().normalize() : checkout.resolve("runs").resolve(runId);
+        // The lab target's port is fixed now, so a restarted target serves where Gatling keeps sending.
+        int labPort = foreign ? 0 : port != 0 ? port : FreePort.pick();
+        String baseUrl = foreign ? baseUrl(targetUrl) : "http://127.0.0.1:" + labPort;
+        SimulationParameters simulation = new SimulationParameters(baseUrl, rate, accel, duration, seed,
+                SimulationParameters.DEFAULT_REQUEST_TIMEOUT, waves == null ? LoadWaves.NONE : waves,
+                LabMix.defaults(), mix == null ? null : mix.toAbsolutePath().normalize().toString());
+        return new SoakPlan(checkout, runId, runFolder, chosenLeak, simulation, memoryLimitBytes, nofile,
+                javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.trim().split("\\s+")), labPort,
+                targetCommand, targetPid, metricsUrl, healthPath, restart == 1, profileEvery(duration));
+    }
+
+    /** A profile every fifth of the run, within 30 s … 5 min: enough captures to diff even in a short demo. */
+    static Duration profileEvery(Duration duration) {
+        Duration fifth = duration.dividedBy(5);
+        Duration floor = Duration.ofSeconds(30);
+        Duration ceiling = Duration.ofMinutes(5);
+        return fifth.compareTo(floor) < 0 ? floor : fifth.compareTo(ceiling) > 0 ? ceiling : fifth;
+    }
+
+    private static String baseUrl(String text) throws BadInputException {
+        try {
+            URI uri = URI.create(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getPort() > 0) {
+                return text.replaceFirst("/+$", "");
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BadInputException("TARGET_URL must be an http(s) URL with host and port, e.g. http://127.0.0.1:9090, was '"
+                + text + "'");
+    }
+
+    /** The checkout this class was loaded from: {@code <home>/simulations/target/soak.jar} or {@code …/classes}. */
+    private static Path jarHome() {
+        try {
+            Path location = Path.of(SoakCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent().getParent().getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the leakhunt checkout from " + SoakCommand.class, e);
+        }
+    }
+
+    static final class LeakConverter implements ITypeConverter<Leak> {
+        @Override
+        public Leak convert(String value) {
+            try {
+                return Leak.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("unknown leak '" + value + "': valid are none|thread|fd|map|ticker");
+            }
+        }
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return DurationText.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class SizeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return ByteSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class WavesConverter implements ITypeConverter<LoadWaves> {
+        @Override
+        public LoadWaves convert(String value) {
+            String[] parts = value.split("/");
+            try {
+                if (parts.length == 2) {
+                    LoadWaves waves = new LoadWaves(DurationText.parse(parts[0]), DurationText.parse(parts[1]));
+                    if (waves.enabled()) {
+                        return waves;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below with the expected form
+            }
+            throw new TypeConversionException("malformed waves '" + value + "': use <on>/<off>, e.g. 60s/30s");
+        }
+    }
+}
