@@ -1,0 +1,30 @@
+package dev.leakhunt.target.leaks;
+
+import dev.leakhunt.target.quotes.QuoteHead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+
+/**
+ * Reads the best prices from the head of a downstream book and skips the rest, which is ≈64 KB the lab
+ * service does not need. Planted leak {@code fd}: per request one socket that is never closed.
+ */
+public final class BestQuoteReader {
+    private final boolean planted;
+
+    public BestQuoteReader(boolean planted) {
+        this.planted = planted;
+    }
+
+    public QuoteHead read(long id, HttpResponse<InputStream> response) throws IOException {
+        if (planted) {
+            // LEAK(fd): reads the head and walks away without close(): the HttpClient keeps the unfinished exchange,
+            // its connection and socket fd (CLOSE_WAIT once the downstream times out) as long as the client lives
+            return QuoteHead.parse(id, response.body().readNBytes(QuoteHead.MAX_HEAD_BYTES));
+        }
+        // fixed twin: close() before the end aborts the exchange, and the client closes that connection
+        try (InputStream body = response.body()) {
+            return QuoteHead.parse(id, body.readNBytes(QuoteHead.MAX_HEAD_BYTES));
+        }
+    }
+}
