@@ -43,7 +43,7 @@ public final class GatlingLog implements AutoCloseable {
                 progress);
     }
 
-    /** The timeline behind the last poll, for percentiles other than the reported ones. */
+    /** The timeline as of the last poll, for percentiles and windows other than the reported ones. */
     public LatencyTimeline timeline() {
         return timeline;
     }

@@ -105,6 +105,33 @@ final class LatencyCounts {
         return result;
     }
 
+    /** Adds every latency counted in {@code other}. */
+    void addAll(LatencyCounts other) {
+        if (other.count == 0) {
+            return;
+        }
+        if (dense == null) {
+            expand();
+        }
+        if (other.dense != null) {
+            for (int ms = 0; ms < other.dense.length; ms++) {
+                if (other.dense[ms] != 0) {
+                    put(ms, other.dense[ms]);
+                }
+            }
+            if (other.beyondDense != null) {
+                other.beyondDense.forEach(this::put);
+            }
+        } else {
+            for (int i = 0; i < other.compactValuesMs.length; i++) {
+                put(other.compactValuesMs[i], other.compactCounts[i]);
+            }
+        }
+        count += other.count;
+        minMs = Math.min(minMs, other.minMs);
+        maxMs = Math.max(maxMs, other.maxMs);
+    }
+
     /** Switches to the (value, count) form; cheap to call again. */
     void compact() {
         if (dense == null) {

@@ -74,6 +74,19 @@ public final class LatencyTimeline implements RecordSink {
         return total.stats();
     }
 
+    /**
+     * Exact stats of the requests that ended in the intervals starting in {@code [fromMs, toMs)}: counts are
+     * merged, never percentiles averaged. E.g. the seed's "p99 at hour 12 within 10 % of p99 at hour 1".
+     */
+    public LatencyStats statsBetween(long fromMs, long toMs) {
+        Bucket merged = new Bucket();
+        for (Bucket bucket : buckets.subMap(fromMs, toMs).values()) {
+            merged.latencies.addAll(bucket.latencies);
+            merged.ok += bucket.ok;
+        }
+        return merged.stats();
+    }
+
     /** Any whole-run nearest-rank percentile, e.g. the 75th that Gatling's summary also prints. */
     public double totalPercentileMs(double percentile) {
         return total.latencies.percentilesMs(percentile)[0];

@@ -56,5 +56,23 @@ class LatencyTimelineTest {
         assertEquals(Double.NaN, intervals.get(5).stats().p99Ms());
         assertEquals(new LatencyStats(1, 0, 1, 20, 20, 20, 20, 20), intervals.getLast().stats());
         assertEquals(new LatencyStats(3, 2, 1, 10, 20, 44, 44, 44), timeline.total());
+        assertEquals(timeline.total(), timeline.statsBetween(0, Long.MAX_VALUE));
+        assertEquals(intervals.getLast().stats(), timeline.statsBetween(1_795_000_010_000L, Long.MAX_VALUE));
+    }
+
+    @Test
+    void mergedWindowsGiveThePercentileOfTheirRequestsNotAnAverageOfPercentiles() {
+        LatencyTimeline timeline = new LatencyTimeline(0, 10_000);
+        for (int i = 0; i < 99; i++) {
+            timeline.request(List.of(), "r", 1_000, 1_001, true, "");
+        }
+        timeline.request(List.of(), "r", 1_000, 2_000, true, "");
+        for (int i = 0; i < 100; i++) {
+            timeline.request(List.of(), "r", 11_000, 11_500, true, "");
+        }
+        assertEquals(1, timeline.intervals().get(0).stats().p99Ms());
+        assertEquals(500, timeline.intervals().get(1).stats().p99Ms());
+        assertEquals(500, timeline.statsBetween(0, 20_000).p99Ms());
+        assertEquals(500, timeline.statsBetween(0, 20_000).p50Ms());
     }
 }
