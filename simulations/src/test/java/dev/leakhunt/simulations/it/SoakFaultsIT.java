@@ -1,0 +1,94 @@
+package dev.leakhunt.simulations.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults in the middle of a lab soak: Ctrl-C at the supervisor, and a target that is killed. */
+class SoakFaultsIT {
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void jars() throws Exception {
+        SiblingJars.ensureBuilt();
+    }
+
+    @Test
+    void ctrlCStopsEveryProcessAndLeavesAReportableFolder() throws Exception {
+        Path run = folder.resolve("interrupted-run");
+        try (SoakRun soak = SoakRun.start(folder.resolve("output"), "--leak=none", "--duration=10m", "--rate=20",
+                "--accel=1", "--run=" + run)) {
+            soak.awaitCondition("load and a first sample", START_LIMIT,
+                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+            soak.signal("INT");
+            int code = soak.awaitExit(Duration.ofSeconds(90));
+
+            assertEquals(130, code, soak.output());
+            JsonNode manifest = SoakRun.manifest(run);
+            assertEquals("interrupted", manifest.path("outcome").asText(), soak.output());
+            for (String role : List.of("downstream", "target", "sampler", "gatling")) {
+                String endedBy = manifest.path("processes").path(role).path("ended_by").asText();
+                assertTrue(endedBy.equals("stopped") || endedBy.equals("killed"), role + " ended " + endedBy);
+            }
+            assertTrue(manifest.path("ended_ms").asLong() >= manifest.path("started_ms").asLong());
+            assertTrue(SoakRun.hasSampleRow(run), "samples.csv keeps its rows");
+            assertTrue(eventTypes(run).containsAll(List.of("target_start", "load_start", "load_end")), eventTypes(run).toString());
+            SoakRun.assertNothingLeftRunning(run);
+        }
+    }
+
+    @Test
+    void aKilledTargetEndsTheSoakWithItsDeathRecorded() throws Exception {
+        Path run = folder.resolve("target-killed-run");
+        try (SoakRun soak = SoakRun.start(folder.resolve("output"), "--leak=none", "--duration=10m", "--rate=20",
+                "--accel=1", "--run=" + run)) {
+            soak.awaitCondition("load and a first sample", START_LIMIT,
+                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+            long targetPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
+            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(targetPid)).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            int code = soak.awaitExit(Duration.ofMinutes(3));
+
+            assertEquals(3, code, soak.output());
+            assertTrue(soak.output().contains("the target (pid " + targetPid + ") died with exit code 137 (signal 9)"),
+                    soak.output());
+            JsonNode manifest = SoakRun.manifest(run);
+            assertEquals("target_died", manifest.path("outcome").asText());
+            JsonNode target = manifest.path("processes").path("target");
+            assertEquals("exited", target.path("ended_by").asText());
+            assertEquals(9, target.path("signal").asInt());
+            JsonNode death = events(run).stream().filter(event -> event.path("type").asText().equals("target_exit")
+                    && event.path("pid").asLong() == targetPid && event.has("exit_code")).findFirst().orElseThrow(
+                    () -> new AssertionError("no target_exit event with an exit code for " + targetPid));
+            assertEquals(137, death.path("exit_code").asInt());
+            SoakRun.assertNothingLeftRunning(run);
+        }
+    }
+
+    private static List<JsonNode> events(Path run) throws java.io.IOException {
+        ObjectMapper json = new ObjectMapper();
+        return Files.readAllLines(run.resolve("events.jsonl")).stream().map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("bad event line " + line, e);
+            }
+        }).toList();
+    }
+
+    private static List<String> eventTypes(Path run) throws java.io.IOException {
+        return events(run).stream().map(event -> event.path("type").asText()).toList();
+    }
+}
