@@ -22,8 +22,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *       window's slope (the upper end of the second half's interval is below that): a cache still filling, a
  *       one-off step. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one.</li>
  *   <li>Without such a rise, the curve is a plateau if it ended materially higher than it started (the blocks of
- *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first eighth, significant
- *       by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a step that stopped. Else it is flat. A
+ *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first
+ *       {@link #PLATEAU_START_MS} ms, significant by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a
+ *       step that stopped. Else it is flat. A
  *       material fall is flat too — "does it leak?" is the question, and the negative slope stays in the
  *       numbers.</li>
  * </ol>
@@ -59,9 +60,14 @@ public final class VerdictEngine {
      * seed's own tolerance for the drift of a flat curve is 5 %.
      */
     public static final double MIN_PLATEAU_RISE = 0.05;
-    /** The plateau rule's "start": the first eighth of the blocks, 15 min of a 2 h run, before a cache is warm. */
-    public static final double PLATEAU_START_FRACTION = 0.125;
-    /** The plateau rule's "end": the last half of the blocks, long enough to out-vote a wandering level. */
+    /**
+     * The plateau rule's "start": the first 15 min (at most an eighth of the series), before the lab's cache is
+     * warm (it fills over ~20 min). A fixed time rather than a share of the run, so that a 20 min warm-up still
+     * shows on a 24 h run, and cut into {@link #PLATEAU_START_BLOCKS} blocks of its own.
+     */
+    public static final long PLATEAU_START_MS = 15 * 60_000;
+    public static final int PLATEAU_START_BLOCKS = 5;
+    /** The plateau rule's "end": the last half of the whole series' blocks, long enough to out-vote a wander. */
     public static final double PLATEAU_END_FRACTION = 0.5;
 
     private VerdictEngine() {
@@ -120,7 +126,7 @@ public final class VerdictEngine {
             return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g/h (p=%.2g, floor %.4g/h), second half "
                     + "%.4g/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
         }
-        double[] rise = riseAndPValue(whole);
+        double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole);
         if (rise[0] >= MIN_PLATEAU_RISE * scale && rise[1] < TREND_ALPHA) {
             return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g from its start to its last half "
                     + "(p=%.2g), then %.4g/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
@@ -138,16 +144,18 @@ public final class VerdictEngine {
     }
 
     /**
-     * Median of the blocks of the last half minus that of the first eighth, and the Mann–Whitney p-value between
+     * Median of the blocks of the last half minus that of the start's blocks, and the Mann–Whitney p-value between
      * the two groups.
      */
-    private static double[] riseAndPValue(Blocks whole) {
-        int startBlocks = (int) Math.floor(whole.size() * PLATEAU_START_FRACTION);
+    private static double[] riseAndPValue(double[] tMs, double[] values, double startMs, double endMs,
+                                          Blocks whole) {
+        double startWindowMs = Math.min(PLATEAU_START_MS, (endMs - startMs) / 8);
+        double[] first = Blocks.of(tMs, values, startMs, startMs + startWindowMs, PLATEAU_START_BLOCKS,
+                MIN_SAMPLES_PER_BLOCK).medians();
         int endBlocks = (int) Math.floor(whole.size() * PLATEAU_END_FRACTION);
-        if (startBlocks < MIN_SAMPLES_PER_BLOCK) {
+        if (first.length < MIN_SAMPLES_PER_BLOCK || endBlocks < MIN_SAMPLES_PER_BLOCK) {
             return new double[] {0, 1};
         }
-        double[] first = Arrays.copyOfRange(whole.medians(), 0, startBlocks);
         double[] last = Arrays.copyOfRange(whole.medians(), whole.size() - endBlocks, whole.size());
         double p = new MannWhitneyUTest().mannWhitneyUTest(first, last);
         return new double[] {Blocks.median(last) - Blocks.median(first), p};
