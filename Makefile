@@ -75,3 +75,12 @@ diff: build
 
 clean:
 	$(MVN) clean
+
+# The report's time and heap on a synthetic 24 h run (17,280 sample rows, a 43.2-million-request simulation.log,
+# built once under charts/target/bench-run): targets <= 60 s and <= 1 GB heap (-Xmx1g).
+.PHONY: bench-report
+bench-report:
+	$(MVN) -pl charts -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+	  -Dmdep.outputFile=$(CURDIR)/charts/target/bench.classpath
+	$(JAVA) -cp "charts/target/test-classes:charts/target/classes:$$(cat charts/target/bench.classpath)" \
+	  dev.leakhunt.charts.gatling.BenchReport charts/target/bench-run src/docs/formats.md $(CHARTS_JAR)
