@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 /** Writes one SVG per {@link CurveCatalog} group that the samples hold into a folder. */
@@ -18,11 +18,12 @@ public final class RunCurves {
     private RunCurves() {
     }
 
-    /**
-     * @param subtitles a line of text per group id (e.g. the lead series' verdict); groups without one get none
-     */
-    public static List<Rendered> write(Samples samples, TimeAxis time, ChartMarks marks, Optional<LoadOverlay> load,
-            Map<String, String> subtitles, Path outDir) throws IOException {
+    /** What the caller knows about one chart beyond its samples: the marks to draw and an optional subtitle. */
+    public record Annotations(ChartMarks marks, Optional<String> subtitle) {
+    }
+
+    public static List<Rendered> write(Samples samples, TimeAxis time, Function<CurveGroup, Annotations> annotations,
+            Optional<LoadOverlay> load, Path outDir) throws IOException {
         List<Rendered> rendered = new ArrayList<>();
         for (CurveGroup group : CurveCatalog.groups()) {
             List<CurveSeries> series = group.seriesFrom(samples);
@@ -30,8 +31,9 @@ public final class RunCurves {
                 continue;
             }
             Path file = outDir.resolve(group.id() + ".svg");
-            SvgFile.write(CurveChart.build(group.title(), Optional.ofNullable(subtitles.get(group.id())),
-                    group.unit(), series, time, marks, load), file);
+            Annotations notes = annotations.apply(group);
+            SvgFile.write(CurveChart.build(group.title(), notes.subtitle(), group.unit(), series, time, notes.marks(),
+                    load), file);
             rendered.add(new Rendered(group, file, series.stream().map(CurveSeries::column).toList()));
         }
         return List.copyOf(rendered);

@@ -21,7 +21,7 @@ public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
                 : Optional.of(new ProfileWindow(afterWarmup.getFirst(), afterWarmup.getLast()));
     }
 
-    public ProfileDiff diff() {
-        return ProfileDiff.between(from, to);
+    public ProfileDiff diff(CaptureReader reader) {
+        return ProfileDiff.between(from, to, reader);
     }
 }

@@ -1,8 +1,5 @@
 package dev.leakhunt.charts.localize;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The {@code jdk.OldObjectSample} events of a {@code heap.jfr} dump, grouped by allocation site. A dump emits
@@ -22,7 +18,6 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class RetainedSamples {
 
-    static final String EVENT = "jdk.OldObjectSample";
     static final String NO_STACK = "(no stack trace: enable old-object stack traces)";
 
     /** One allocation site: its tally, and the commonest type and path to a GC root of its samples. */
@@ -35,19 +30,10 @@ public final class RetainedSamples {
         this.bySite = bySite;
     }
 
-    public static RetainedSamples read(Path heapJfr) throws IOException {
-        Map<String, List<Sample>> samples = new HashMap<>();
-        try (RecordingFile recording = new RecordingFile(heapJfr)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                if (EVENT.equals(event.getEventType().getName())) {
-                    Sample sample = Sample.of(event);
-                    samples.computeIfAbsent(sample.site(), k -> new ArrayList<>()).add(sample);
-                }
-            }
-        }
+    static RetainedSamples of(List<Sample> samples) {
+        Map<String, List<Sample>> bySiteSamples = samples.stream().collect(Collectors.groupingBy(Sample::site));
         Map<String, Site> bySite = new HashMap<>();
-        samples.forEach((site, list) -> bySite.put(site, new Site(site,
+        bySiteSamples.forEach((site, list) -> bySite.put(site, new Site(site,
                 list.stream().map(s -> new Tally(1, s.bytes())).reduce(Tally.ZERO, Tally::plus),
                 commonest(list, Sample::type), commonest(list, Sample::path))));
         return new RetainedSamples(bySite);
@@ -72,7 +58,8 @@ public final class RetainedSamples {
                 .map(Map.Entry::getKey).orElse("");
     }
 
-    private record Sample(String site, long bytes, String type, String path) {
+    /** One sampled object, reduced to what the grouping needs (the event itself may be reused by the stream). */
+    record Sample(String site, long bytes, String type, String path) {
 
         static Sample of(RecordedEvent event) {
             RecordedObject object = event.getValue("object");

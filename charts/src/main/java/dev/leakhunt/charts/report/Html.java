@@ -47,6 +47,12 @@ final class Html {
         return this;
     }
 
+    /** A link target without visible content. */
+    Html anchor(String id) {
+        out.append("<a id=\"").append(escape(id)).append("\"></a>");
+        return this;
+    }
+
     Html paragraph(String cssClass, String text) {
         out.append("<p class=\"").append(cssClass).append("\">").append(escape(text)).append("</p>\n");
         return this;

@@ -1,36 +1,51 @@
 package dev.leakhunt.charts.report;
 
 import dev.leakhunt.charts.curves.ChartMarks;
+import dev.leakhunt.charts.curves.CurveGroup;
 import dev.leakhunt.charts.curves.LoadOverlay;
 import dev.leakhunt.charts.curves.RunCurves;
 import dev.leakhunt.charts.curves.TimeAxis;
 import dev.leakhunt.charts.gatling.GatlingLog;
+import dev.leakhunt.charts.gatling.LatencyTimeline;
+import dev.leakhunt.charts.localize.CaptureReader;
 import dev.leakhunt.charts.localize.ProfileDiff;
-import dev.leakhunt.charts.localize.ProfileWindow;
+import dev.leakhunt.charts.run.Manifest;
 import dev.leakhunt.charts.run.ProfileCapture;
 import dev.leakhunt.charts.run.RunFolder;
+import dev.leakhunt.charts.run.Samples;
+import dev.leakhunt.charts.verdict.RunVerdicts;
+import dev.leakhunt.charts.verdict.SeriesVerdict;
+import dev.leakhunt.charts.verdict.Verdicts;
+import dev.leakhunt.charts.verdict.VerdictsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * {@code charts report <run>}: everything charts writes into a run folder — {@code charts/*.svg},
- * {@code diffs/<from>-<to>.txt}, {@code report.html} — from whatever the folder holds right now. Nothing
- * missing is fatal: each absent or unreadable piece becomes a line in the report.
+ * {@code charts report <run>}: everything charts writes into a run folder — {@code verdicts.json},
+ * {@code charts/*.svg}, {@code diffs/<from>-<to>.txt}, {@code report.html} — from whatever the folder holds
+ * right now. Nothing missing is fatal: each absent or unreadable piece becomes a line in the report.
  */
 public final class RunReport {
 
     public static final String HTML = "report.html";
+    public static final String VERDICTS = "verdicts.json";
     public static final String CHARTS_DIR = "charts";
     /** jvm-facts: a p99 needs ≥ 10 s buckets at a few hundred requests per second. */
     static final long GATLING_INTERVAL_MS = 10_000;
+    /** The engine finds each series' warm-up itself; the run does not state one. */
+    private static final long WARMUP_UNKNOWN = -1;
 
-    public record Written(Path html, List<String> missing) {
+    public record Written(Path html, Optional<Verdicts> verdicts, List<String> missing) {
+    }
+
+    /** What the report knows about the driver's side, when the run has a readable Gatling log. */
+    private record Load(LoadOverlay overlay, LatencyTimeline timeline) {
     }
 
     private RunReport() {
@@ -39,47 +54,67 @@ public final class RunReport {
     public static Written write(Path runDir) throws IOException {
         RunFolder run = RunFolder.open(runDir);
         List<String> missing = new ArrayList<>(run.missing());
-        Optional<LoadOverlay> load = load(run, missing);
-        OptionalLong warmupEndMs = OptionalLong.empty();
-        ChartMarks marks = new ChartMarks(warmupEndMs, run.profiles().stream().map(ProfileCapture::tsMs).toList(),
-                run.events());
-
-        List<RunCurves.Rendered> charts = List.of();
-        if (run.samples().isPresent() && run.samples().get().size() > 0) {
-            long[] ts = run.samples().get().tsMs();
-            TimeAxis time = new TimeAxis(run.startMs().orElse(ts[0]), ts[ts.length - 1]);
-            charts = RunCurves.write(run.samples().get(), time, marks, load, Map.of(),
-                    run.dir().resolve(CHARTS_DIR));
-        } else if (run.samples().isPresent()) {
+        Optional<Samples> samples = run.samples().filter(s -> s.size() > 0);
+        if (run.samples().isPresent() && samples.isEmpty()) {
             missing.add(RunFolder.SAMPLES + ": header only, no row yet");
         }
+        Optional<Load> load = load(run, missing);
+        Optional<Verdicts> judged = samples.map(s -> RunVerdicts.judge(s,
+                run.manifest().map(Manifest::memoryLimitBytes).orElse(Double.NaN), WARMUP_UNKNOWN,
+                load.map(Load::timeline).orElse(null)));
 
-        Optional<ProfileWindow> window = ProfileWindow.of(run.profiles(), warmupEndMs);
-        if (window.isEmpty() && !run.profiles().isEmpty()) {
-            missing.add("profiles: fewer than two complete captures after warm-up, so no leak localization");
+        CaptureReader captures = new CaptureReader();
+        List<LocalizedLeak> leaks = judged.map(v -> LocalizedLeak.of(v.series(), run.profiles(), captures))
+                .orElse(List.of());
+        Optional<Verdicts> verdicts = judged.map(v -> v.withLeaks(leaks.stream().map(LocalizedLeak::toJson).toList()));
+        if (verdicts.isPresent()) {
+            VerdictsJson.write(run.dir().resolve(VERDICTS), verdicts.get());
         }
-        Optional<ProfileDiff> diff = window.map(ProfileWindow::diff);
+
+        List<RunCurves.Rendered> charts = List.of();
+        if (samples.isPresent()) {
+            long[] ts = samples.get().tsMs();
+            TimeAxis time = new TimeAxis(run.startMs().orElse(ts[0]), ts[ts.length - 1]);
+            charts = RunCurves.write(samples.get(), time, group -> annotations(group, run, verdicts),
+                    load.map(Load::overlay), run.dir().resolve(CHARTS_DIR));
+        }
+
+        Optional<ProfileDiff> wholeRun = wholeRunDiff(run.profiles(), captures);
         Optional<Path> diffFile = Optional.empty();
-        if (diff.isPresent()) {
-            diffFile = Optional.of(DiffReport.write(run, diff.get(), DiffReport.text(run, diff.get())));
+        if (wholeRun.isPresent()) {
+            diffFile = Optional.of(DiffReport.write(run, wholeRun.get(), DiffReport.text(run, wholeRun.get())));
         }
-
+        String page = new ReportPage(run, missing, verdicts, leaks, charts, wholeRun, diffFile).render();
         Path html = run.dir().resolve(HTML);
-        String page = new ReportPage(run, missing, charts, diff, diffFile).render();
         Path tmp = run.dir().resolve(HTML + ".tmp");
         Files.writeString(tmp, page);
         // Renamed into place: a browser refreshing a running soak's report never sees half a page.
-        Files.move(tmp, html, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return new Written(html, List.copyOf(missing));
+        Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Written(html, verdicts, List.copyOf(missing));
     }
 
-    private static Optional<LoadOverlay> load(RunFolder run, List<String> missing) {
+    /** The chart's warm-up and subtitle come from its lead line's verdict. */
+    private static RunCurves.Annotations annotations(CurveGroup group, RunFolder run, Optional<Verdicts> verdicts) {
+        Optional<SeriesVerdict> lead = verdicts.map(v -> v.series().get(VerdictKeys.of(group.lead())));
+        OptionalLong warmupEnd = lead.map(v -> OptionalLong.of(v.windowStartMs())).orElse(OptionalLong.empty());
+        ChartMarks marks = new ChartMarks(warmupEnd, run.profiles().stream().map(ProfileCapture::tsMs).toList(),
+                run.events());
+        return new RunCurves.Annotations(marks, lead.map(v -> VerdictText.summary(group.lead().label(), v)));
+    }
+
+    /** First capture to last, warm-up included: what changed over the whole run, leak or not. */
+    private static Optional<ProfileDiff> wholeRunDiff(List<ProfileCapture> captures, CaptureReader reader) {
+        return captures.size() < 2
+                ? Optional.empty()
+                : Optional.of(ProfileDiff.between(captures.getFirst(), captures.getLast(), reader));
+    }
+
+    private static Optional<Load> load(RunFolder run, List<String> missing) {
         if (!Files.isRegularFile(run.gatlingLog())) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LoadOverlays.of(GatlingLog.read(run.gatlingLog(), GATLING_INTERVAL_MS)));
+        try (GatlingLog log = GatlingLog.follow(run.gatlingLog(), GATLING_INTERVAL_MS)) {
+            return Optional.of(new Load(LoadOverlays.of(log.poll()), log.timeline()));
         } catch (IOException | RuntimeException e) {
             missing.add(RunFolder.GATLING_LOG + ": unreadable (" + e.getMessage() + ")");
             return Optional.empty();

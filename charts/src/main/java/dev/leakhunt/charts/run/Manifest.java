@@ -32,6 +32,12 @@ public record Manifest(JsonNode root) {
         return ms > 0 ? OptionalLong.of(ms) : OptionalLong.empty();
     }
 
+    /** The target's memory (cgroup) limit the supervisor set, NaN when none was set. */
+    public double memoryLimitBytes() {
+        long bytes = root.path("parameters").path("memory_limit_bytes").asLong(0);
+        return bytes > 0 ? bytes : Double.NaN;
+    }
+
     public JsonNode parameters() {
         return root.path("parameters");
     }

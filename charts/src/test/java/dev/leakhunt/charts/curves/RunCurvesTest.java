@@ -39,7 +39,9 @@ class RunCurvesTest {
         ChartMarks marks = new ChartMarks(OptionalLong.of(start + 3_600_000),
                 List.of(start + 7_200_000, start + 43_200_000), run.events());
         charts = RunCurves.write(run.samples().orElseThrow(), new TimeAxis(start, SyntheticRun.endMs(DAY_OF_ROWS)),
-                        marks, Optional.of(load(start)), Map.of("heap", "live heap: leak"), runDir.resolve("charts"))
+                        group -> new RunCurves.Annotations(marks,
+                                Optional.of(group.id()).filter("heap"::equals).map(id -> "live heap: leak")),
+                        Optional.of(load(start)), runDir.resolve("charts"))
                 .stream().collect(Collectors.toMap(r -> r.group().id(), r -> r));
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Runs {@link LeakingChild} in its own JVM once per test JVM and hands out its two real profile captures, and
  * the source line numbers of its planted leaks.
  */
-final class LeakingChildProfiles {
+public final class LeakingChildProfiles {
 
     private static final long CHILD_TIMEOUT_S = 60;
     private static final Path SOURCE =
@@ -23,7 +23,7 @@ final class LeakingChildProfiles {
     }
 
     /** The run folder the child wrote its profiles into. */
-    static synchronized Path runDir() throws IOException, InterruptedException {
+    public static synchronized Path runDir() throws IOException, InterruptedException {
         if (runDir == null) {
             // In the build folder, not /tmp: cleaned with the module, and there to look at after a failure.
             Path dir = Path.of("target", "leaking-child-run");
@@ -35,12 +35,12 @@ final class LeakingChildProfiles {
         return runDir;
     }
 
-    static List<ProfileCapture> captures() throws IOException, InterruptedException {
+    public static List<ProfileCapture> captures() throws IOException, InterruptedException {
         return ProfileCapture.list(runDir().resolve("profiles"));
     }
 
     /** e.g. {@code dev.leakhunt.charts.localize.LeakingChild.remember(LeakingChild.java:57)} for "heap". */
-    static String plantedSite(String kind, String method) throws IOException {
+    public static String plantedSite(String kind, String method) throws IOException {
         List<String> lines = Files.readAllLines(SOURCE);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).endsWith("// LEAK-SITE " + kind)) {

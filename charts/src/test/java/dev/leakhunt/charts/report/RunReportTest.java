@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leakhunt.charts.localize.LeakingChildProfiles;
+import dev.leakhunt.charts.run.ProfileCapture;
 import dev.leakhunt.charts.testing.SyntheticRun;
+import dev.leakhunt.charts.verdict.Leak;
+import dev.leakhunt.charts.verdict.Verdicts;
+import dev.leakhunt.charts.verdict.VerdictsJson;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -58,5 +64,37 @@ class RunReportTest {
         assertEquals(1, written.missing().stream().filter(m -> m.contains("header only")).count(),
                 written.missing().toString());
         assertTrue(Files.readString(written.html()).contains("No curve"));
+    }
+
+    @Test
+    void aLeakingRunNamesThePlantedLineInVerdictsJsonAndUnderItsCurve() throws Exception {
+        List<ProfileCapture> captures = LeakingChildProfiles.captures();
+        // An hour of samples whose 50th minute holds the child's real captures.
+        SyntheticRun.write(run, 720, captures.getFirst().tsMs() - 50 * 60_000L);
+        Files.createDirectories(run.resolve("profiles"));
+        for (ProfileCapture capture : captures) {
+            copyTree(capture.dir(), run.resolve("profiles").resolve(capture.dir().getFileName()));
+        }
+
+        RunReport.Written written = RunReport.write(run);
+
+        String planted = LeakingChildProfiles.plantedSite("heap", "remember");
+        Verdicts verdicts = VerdictsJson.read(run.resolve("verdicts.json"));
+        Leak heap = verdicts.leaks().stream().filter(l -> l.series().equals("heap_live_bytes")).findFirst()
+                .orElseThrow(() -> new AssertionError("no heap_live_bytes leak in " + verdicts.leaks()));
+        assertEquals("heap", heap.kind());
+        assertEquals(planted, heap.sites().getFirst());
+        String html = Files.readString(written.html());
+        assertTrue(html.contains("id=\"leak-heap_live_bytes\""), "localization anchor");
+        assertTrue(html.indexOf("<code>" + planted + "</code>") > html.indexOf("<svg"),
+                "the planted line is named under the curves");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()));
+            }
+        }
     }
 }
