@@ -160,8 +160,9 @@ public final class CurveChart {
     }
 
     private static void addMarks(XYPlot plot, LegendItemCollection legend, ChartMarks marks, TimeAxis time) {
-        marks.warmupEndMs().ifPresent(end -> {
-            IntervalMarker warmup = new IntervalMarker(0, time.at(end), WARMUP_FILL);
+        // A warm-up that ends at or before the axis start would be an empty band with a legend entry.
+        if (marks.warmupEndMs().isPresent() && time.at(marks.warmupEndMs().getAsLong()) > 0) {
+            IntervalMarker warmup = new IntervalMarker(0, time.at(marks.warmupEndMs().getAsLong()), WARMUP_FILL);
             warmup.setLabel("warm-up");
             warmup.setLabelFont(TICK_FONT);
             warmup.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -169,7 +170,7 @@ public final class CurveChart {
             plot.addDomainMarker(warmup, Layer.BACKGROUND);
             legend.add(new LegendItem("warm-up (excluded from verdicts)", null, null, null,
                     new Rectangle2D.Double(-6, -5, 12, 10), WARMUP_FILL));
-        });
+        }
         for (long ts : marks.profileMs()) {
             plot.addDomainMarker(new ValueMarker(time.at(ts), PROFILE_MARK, DOTTED), Layer.BACKGROUND);
         }

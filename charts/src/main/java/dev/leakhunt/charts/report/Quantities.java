@@ -32,13 +32,19 @@ public final class Quantities {
         return (count > 0 ? "+" : "") + count;
     }
 
-    /** A value with up to three significant figures, e.g. {@code 0.0123}, {@code 4.56}, {@code 1230}. */
+    /**
+     * A value with three significant figures: {@code 0.0123}, {@code 4.56}, {@code 1230}; below 0.001 in
+     * scientific notation ({@code 3.37e-7}), so a slope that is float noise does not print as a row of zeros.
+     */
     public static String number(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
+        }
+        if (Math.abs(value) < 1e-3) {
+            return String.format(Locale.ROOT, "%.2e", value).replaceFirst("e-0", "e-");
         }
         return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
                 .toPlainString();

@@ -8,6 +8,8 @@ final class VerdictText {
 
     private static final String BYTES = "bytes";
     private static final String NANOS = "ns";
+    /** CPU seconds per wall second: cores kept busy. */
+    private static final String CPU_RATE = "s/s";
 
     private VerdictText() {
     }
@@ -22,6 +24,9 @@ final class VerdictText {
         }
         if (unit.equals(NANOS)) {
             return sign + Quantities.number(value / 1e6) + " ms/h";
+        }
+        if (unit.equals(CPU_RATE)) {
+            return sign + Quantities.number(value) + " cores/h";
         }
         return sign + Quantities.number(value) + " " + unit + "/h";
     }
