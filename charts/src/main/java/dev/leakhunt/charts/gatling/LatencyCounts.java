@@ -13,6 +13,9 @@ import java.util.TreeMap;
  *
  * <p>Percentiles use the nearest-rank definition (as HdrHistogram does): the p-th percentile is the smallest
  * recorded value whose cumulative count reaches {@code ceil(p/100 * count)}; it is always a value that occurred.
+ * Gatling's own report differs by definition: it estimates percentiles with a t-digest (compression 100, ties
+ * broken by an unseeded random) and rounds them, so at the median it may be a millisecond off these exact values;
+ * counts, min and max agree exactly (see GatlingLogAgainstGatlingTest).
  */
 final class LatencyCounts {
 

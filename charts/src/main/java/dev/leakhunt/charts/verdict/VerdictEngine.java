@@ -66,6 +66,7 @@ public final class VerdictEngine {
      * shows on a 24 h run, and cut into {@link #PLATEAU_START_BLOCKS} blocks of its own.
      */
     public static final long PLATEAU_START_MS = 15 * 60_000;
+    public static final double PLATEAU_START_MAX_FRACTION = 0.125;
     public static final int PLATEAU_START_BLOCKS = 5;
     /** The plateau rule's "end": the last half of the whole series' blocks, long enough to out-vote a wander. */
     public static final double PLATEAU_END_FRACTION = 0.5;
@@ -149,7 +150,7 @@ public final class VerdictEngine {
      */
     private static double[] riseAndPValue(double[] tMs, double[] values, double startMs, double endMs,
                                           Blocks whole) {
-        double startWindowMs = Math.min(PLATEAU_START_MS, (endMs - startMs) / 8);
+        double startWindowMs = Math.min(PLATEAU_START_MS, (endMs - startMs) * PLATEAU_START_MAX_FRACTION);
         double[] first = Blocks.of(tMs, values, startMs, startMs + startWindowMs, PLATEAU_START_BLOCKS,
                 MIN_SAMPLES_PER_BLOCK).medians();
         int endBlocks = (int) Math.floor(whole.size() * PLATEAU_END_FRACTION);
