@@ -25,7 +25,9 @@ class RunComparisonTest {
         Path html = RunComparison.write(List.of(leak, fix, empty), dir.resolve("out"));
 
         String page = Files.readString(html);
-        assertTrue(page.contains("empty-run: no samples, so no curve"), page);
+        assertTrue(page.contains("empty-run: no samples, so no curve and no verdict"), page);
+        assertTrue(page.contains("<th>leak-run</th><th>fix-run</th>"), "a verdict column per run");
+        assertTrue(page.contains("<tr class=\"leak\"><td>heap_live_bytes</td><td>leak +"), "the leak row is marked");
         String heap = Files.readString(dir.resolve("out/charts/heap.svg"));
         assertTrue(heap.contains(">leak-run<") && heap.contains(">fix-run<"), "both runs in the legend");
         // Aligned on time since start: one hour of samples spans the axis in minutes, not a day of wall clock.
