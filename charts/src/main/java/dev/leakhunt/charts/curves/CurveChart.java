@@ -69,6 +69,7 @@ public final class CurveChart {
 
     public static JFreeChart build(
             String title,
+            String axisLabel,
             Optional<String> subtitle,
             ValueUnit unit,
             List<CurveSeries> series,
@@ -90,7 +91,7 @@ public final class CurveChart {
         }
         NumberAxis x = axis(time.label());
         x.setRange(0, time.end());
-        NumberAxis y = axis(title + " (" + scale.unitLabel() + ")");
+        NumberAxis y = axis(axisLabel + " (" + scale.unitLabel() + ")");
         y.setAutoRangeIncludesZero(true);
         if (unit == ValueUnit.COUNT) {
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * One chart: a resource and the related lines that explain it (live heap beside used, committed and max).
- * The first source is the group's lead line, the one overlaid when runs are compared.
+ * The first source is the group's lead line, the one overlaid when runs are compared. {@code axisLabel} is the
+ * short name on the vertical axis, before the unit.
  */
-public record CurveGroup(String id, String title, ValueUnit unit, List<SeriesSource> sources) {
+public record CurveGroup(String id, String title, String axisLabel, ValueUnit unit, List<SeriesSource> sources) {
 
     public CurveGroup {
         sources = List.copyOf(sources);

@@ -32,7 +32,7 @@ public final class RunCurves {
             }
             Path file = outDir.resolve(group.id() + ".svg");
             Annotations notes = annotations.apply(group);
-            SvgFile.write(CurveChart.build(group.title(), notes.subtitle(), group.unit(), series, time, notes.marks(),
+            SvgFile.write(CurveChart.build(group.title(), group.axisLabel(), notes.subtitle(), group.unit(), series, time, notes.marks(),
                     load), file);
             rendered.add(new Rendered(group, file, series.stream().map(CurveSeries::column).toList()));
         }

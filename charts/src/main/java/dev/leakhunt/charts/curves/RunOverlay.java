@@ -34,7 +34,8 @@ public final class RunOverlay {
                 continue;
             }
             Path file = outDir.resolve(group.id() + ".svg");
-            SvgFile.write(CurveChart.build(group.title() + ": " + group.lead().label(), Optional.empty(),
+            SvgFile.write(CurveChart.build(group.title() + ": " + group.lead().label(), group.axisLabel(),
+                    Optional.empty(),
                     group.unit(), lines, time, ChartMarks.NONE, Optional.empty()), file);
             rendered.add(new RunCurves.Rendered(group, file, List.of(group.lead().column())));
         }

@@ -69,7 +69,7 @@ class RunCurvesTest {
         String text = texts(parse(charts.get("heap").file()));
         for (String expected : List.of("live heap (after GC)", "heap used", "heap committed", "profile capture",
                 "warm-up", "OOM-killed", "target restarted", "Gatling p99 (ms)", "Gatling requests (per s)",
-                "heap max", "Heap (GiB)", "time since start (h)", "live heap: leak")) {
+                "heap max", "heap (GiB)", "time since start (h)", "live heap: leak")) {
             assertTrue(text.contains(expected), "missing '" + expected + "' in " + text);
         }
         assertEquals(List.of("heap_live_bytes", "heap_used_bytes", "heap_committed_bytes", "heap_max_bytes"),
