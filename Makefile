@@ -32,17 +32,21 @@ TARGET_PID ?=
 TARGET_URL ?=
 MIX ?=
 RESTART ?=
-STOP_ON_LEAK ?=
+WAVES ?=
+METRICS_URL ?=
+HEALTH_PATH ?=
 soak_arg = $(if $(strip $($(1))),--$(2)=$(strip $($(1))))
 SOAK_ARGS = $(call soak_arg,LEAK,leak) $(call soak_arg,DURATION,duration) $(call soak_arg,RATE,rate) \
   $(call soak_arg,ACCEL,accel) $(call soak_arg,SEED,seed) $(call soak_arg,RUN,run) \
   $(call soak_arg,MEMORY_LIMIT,memory-limit) $(call soak_arg,NOFILE,nofile) \
   $(call soak_arg,TARGET_PID,target-pid) $(call soak_arg,TARGET_URL,target-url) $(call soak_arg,MIX,mix) \
-  $(call soak_arg,RESTART,restart) $(call soak_arg,STOP_ON_LEAK,stop-on-leak)
+  $(call soak_arg,RESTART,restart) $(call soak_arg,WAVES,waves) \
+  $(call soak_arg,METRICS_URL,metrics-url) $(call soak_arg,HEALTH_PATH,health-path)
 
 .PHONY: help build test soak report compare diff clean
 help:
 	@echo "make soak [LEAK=none|thread|fd|map|ticker] [DURATION=10m] [RATE=…] [ACCEL=…] [SEED=…] …  run a soak, then report it"
+	@echo "make bench-driver RUN=runs/<id>     per-minute achieved vs target requests of a soak, Gatling's RSS"
 	@echo "make report RUN=runs/<id>           (re)build runs/<id>/report.html and verdicts.json"
 	@echo "make compare RUNS='runs/a runs/b'   overlay the curves of several runs"
 	@echo "make diff RUN=runs/<id> FROM=<ts_ms> TO=<ts_ms>   diff two profiles of a run"
@@ -60,6 +64,13 @@ test:
 
 soak: build
 	$(JAVA) -jar $(SOAK_JAR) $(SOAK_ARGS) $(if $(strip $(JAVA_OPTS)),"--java-opts=$(JAVA_OPTS)") $(if $(strip $(TARGET_CMD)),"--target-cmd=$(TARGET_CMD)")
+
+# Did the driver hold the rate? Per minute: target vs achieved requests from gatling/simulation.log (within 1 %
+# after minute 1), and the Gatling JVM's RSS at minutes 1 and 10.
+.PHONY: bench-driver
+bench-driver: $(SOAK_JAR)
+	@test -n "$(RUN)" || { echo "make bench-driver: RUN=<run folder> is required" >&2; exit 2; }
+	$(JAVA) -jar $(SOAK_JAR) bench-driver "$(RUN)"
 
 report: build
 	@test -n "$(RUN)" || { echo "make report: RUN=<run folder> is required" >&2; exit 2; }

@@ -35,7 +35,7 @@ public record Preflight(Path java, Path mvn, MemoryCgroup cgroup) {
         requireFile(plan.jar("sampler", "sampler.jar"), "the sampler");
         if (plan.labTarget()) {
             requireFile(plan.jar("target-app", "target-app.jar"), "the lab target");
-            requireFreePort(plan.port(), "PORT");
+            requireFreePort(plan.port(), "the lab target's port (--port)");
         } else {
             checkForeignTarget(plan);
         }

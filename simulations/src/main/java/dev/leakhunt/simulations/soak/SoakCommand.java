@@ -145,7 +145,7 @@ public final class SoakCommand implements Callable<Integer> {
             throw new BadInputException("NOFILE must be at least 64 (a JVM needs dozens of fds to start), was " + nofile);
         }
         if (port < 0 || port > 65535) {
-            throw new BadInputException("PORT must be 0 (any free port) or 1..65535, was " + port);
+            throw new BadInputException("--port must be 0 (any free port) or 1..65535, was " + port);
         }
         if (restart != 0 && restart != 1) {
             throw new BadInputException("RESTART must be 0 or 1, was " + restart);

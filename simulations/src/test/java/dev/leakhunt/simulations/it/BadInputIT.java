@@ -11,8 +11,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,7 @@ class BadInputIT {
     void busyPort() throws Exception {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            assertRefused("PORT " + busy.getLocalPort() + " is busy on 127.0.0.1", "--port=" + busy.getLocalPort());
+            assertRefused("the lab target's port (--port) " + busy.getLocalPort() + " is busy on 127.0.0.1", "--port=" + busy.getLocalPort());
         }
     }
 
@@ -80,9 +78,7 @@ class BadInputIT {
 
     private void assertRefusedBy(Path java, String expected, String... arguments) throws Exception {
         Path run = folder.resolve("run-" + System.nanoTime());
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.add("--run=" + run);
-        try (SoakRun soak = SoakRun.start(java, folder.resolve("output-" + System.nanoTime()), all.toArray(String[]::new))) {
+        try (SoakRun soak = SoakRun.start(java, run, arguments)) {
             int code = soak.awaitExit(Duration.ofSeconds(60));
             String output = soak.output().strip();
             assertEquals(2, code, output);

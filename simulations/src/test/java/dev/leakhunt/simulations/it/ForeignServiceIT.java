@@ -42,12 +42,12 @@ class ForeignServiceIT {
         String targetCommand = SoakRun.JAVA + " -cp " + SoakRun.HOME.resolve("simulations/target/test-classes")
                 + " " + NotesService.class.getName() + " " + port;
         Path run = folder.resolve("notes-run");
-        try (SoakRun soak = SoakRun.start(folder.resolve("output"), "--target-cmd=" + targetCommand,
+        try (SoakRun soak = SoakRun.start(run, "--target-cmd=" + targetCommand,
                 "--target-url=http://127.0.0.1:" + port, "--mix=" + mix, "--health-path=/health",
-                "--rate=" + RATE_PER_S, "--accel=1", "--duration=" + DURATION_S + "s", "--run=" + run)) {
+                "--rate=" + RATE_PER_S, "--accel=1", "--duration=" + DURATION_S + "s")) {
             int code = soak.awaitExit(Duration.ofMinutes(4));
 
-            assertEquals(0, code, soak.output());
+            assertEquals(0, code, soak.diagnostics());
             JsonNode manifest = SoakRun.manifest(run);
             assertEquals("completed", manifest.path("outcome").asText());
             assertEquals("stopped", manifest.path("processes").path("target").path("ended_by").asText());
@@ -66,7 +66,7 @@ class ForeignServiceIT {
                     "the counter agrees with Gatling's own total");
             assertTrue(Files.exists(run.resolve("gatling/index.html")), "Gatling's HTML report");
             if (Files.exists(SiblingJars.CHARTS)) {
-                assertTrue(Files.exists(run.resolve("report.html")), soak.output());
+                assertTrue(Files.exists(run.resolve("report.html")), soak.diagnostics());
             }
             SoakRun.assertNothingLeftRunning(run);
         }

@@ -28,16 +28,16 @@ class SoakFaultsIT {
     @Test
     void ctrlCStopsEveryProcessAndLeavesAReportableFolder() throws Exception {
         Path run = folder.resolve("interrupted-run");
-        try (SoakRun soak = SoakRun.start(folder.resolve("output"), "--leak=none", "--duration=10m", "--rate=20",
-                "--accel=1", "--run=" + run)) {
+        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20",
+                "--accel=1")) {
             soak.awaitCondition("load and a first sample", START_LIMIT,
                     () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
             soak.signal("INT");
             int code = soak.awaitExit(Duration.ofSeconds(90));
 
-            assertEquals(130, code, soak.output());
+            assertEquals(130, code, soak.diagnostics());
             JsonNode manifest = SoakRun.manifest(run);
-            assertEquals("interrupted", manifest.path("outcome").asText(), soak.output());
+            assertEquals("interrupted", manifest.path("outcome").asText(), soak.diagnostics());
             for (String role : List.of("downstream", "target", "sampler", "gatling")) {
                 String endedBy = manifest.path("processes").path(role).path("ended_by").asText();
                 assertTrue(endedBy.equals("stopped") || endedBy.equals("killed"), role + " ended " + endedBy);
@@ -52,8 +52,8 @@ class SoakFaultsIT {
     @Test
     void aKilledTargetEndsTheSoakWithItsDeathRecorded() throws Exception {
         Path run = folder.resolve("target-killed-run");
-        try (SoakRun soak = SoakRun.start(folder.resolve("output"), "--leak=none", "--duration=10m", "--rate=20",
-                "--accel=1", "--run=" + run)) {
+        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20",
+                "--accel=1")) {
             soak.awaitCondition("load and a first sample", START_LIMIT,
                     () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
             long targetPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
@@ -61,9 +61,9 @@ class SoakFaultsIT {
             assertEquals(0, kill.waitFor());
             int code = soak.awaitExit(Duration.ofMinutes(3));
 
-            assertEquals(3, code, soak.output());
+            assertEquals(3, code, soak.diagnostics());
             assertTrue(soak.output().contains("the target (pid " + targetPid + ") died with exit code 137 (signal 9)"),
-                    soak.output());
+                    soak.diagnostics());
             JsonNode manifest = SoakRun.manifest(run);
             assertEquals("target_died", manifest.path("outcome").asText());
             JsonNode target = manifest.path("processes").path("target");

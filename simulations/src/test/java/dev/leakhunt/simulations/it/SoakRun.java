@@ -25,24 +25,28 @@ final class SoakRun implements AutoCloseable {
     static final Path JAVA = Path.of(ProcessHandle.current().info().command().orElseThrow());
 
     private final Process process;
+    private final Path run;
     private final Path output;
 
-    private SoakRun(Process process, Path output) {
+    private SoakRun(Process process, Path run, Path output) {
         this.process = process;
+        this.run = run;
         this.output = output;
     }
 
-    static SoakRun start(Path output, String... arguments) throws IOException {
-        return start(JAVA, output, arguments);
+    /** Starts a soak into run folder {@code run}; its console output goes beside it. */
+    static SoakRun start(Path run, String... arguments) throws IOException {
+        return start(JAVA, run, arguments);
     }
 
-    static SoakRun start(Path java, Path output, String... arguments) throws IOException {
+    static SoakRun start(Path java, Path run, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar",
-                HOME.resolve("simulations/target/soak.jar").toString(), "--home=" + HOME));
+                HOME.resolve("simulations/target/soak.jar").toString(), "--home=" + HOME, "--run=" + run));
         command.addAll(List.of(arguments));
+        Path output = run.resolveSibling(run.getFileName() + ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
-        return new SoakRun(process, output);
+        return new SoakRun(process, run, output);
     }
 
     long pid() {
@@ -51,7 +55,7 @@ final class SoakRun implements AutoCloseable {
 
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            fail("soak still running after " + timeout + "; output:\n" + output());
+            fail("soak still running after " + timeout + "; output:\n" + diagnostics());
         }
         return process.exitValue();
     }
@@ -69,15 +73,30 @@ final class SoakRun implements AutoCloseable {
         }
     }
 
+    /** The soak's output and the tail of every log in the run folder, for a failure message. */
+    String diagnostics() {
+        StringBuilder text = new StringBuilder(output());
+        try (DirectoryStream<Path> logs = Files.newDirectoryStream(run.resolve("logs"))) {
+            for (Path log : logs) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                text.append("\n--- ").append(log.getFileName()).append(" (last 20 lines)\n");
+                lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> text.append(l).append('\n'));
+            }
+        } catch (IOException e) {
+            text.append("\n(no logs: ").append(e).append(')');
+        }
+        return text.toString();
+    }
+
     /** Polls until {@code condition} holds; fails with the soak's output when it does not within {@code timeout}. */
     void awaitCondition(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (!process.isAlive()) {
-                fail("soak exited (" + process.exitValue() + ") before " + what + "; output:\n" + output());
+                fail("soak exited (" + process.exitValue() + ") before " + what + "; output:\n" + diagnostics());
             }
             if (System.nanoTime() > deadline) {
-                fail("no " + what + " within " + timeout + "; output:\n" + output());
+                fail("no " + what + " within " + timeout + "; output:\n" + diagnostics());
             }
             Thread.sleep(250);
         }
