@@ -8,7 +8,7 @@ import io.javalin.http.ContentType;
 import java.util.Map;
 
 /**
- * The downstream process the lab service calls: {@code GET /quotes/{id}} answers a ≈64 KB order book.
+ * The downstream process the lab service calls: {@code GET /quotes/{id}} answers a ≈128 KB order book.
  * It runs in its own process so the lab service's fd and thread counts hold only the client side.
  * Its idle timeout ({@link HttpServers#IDLE_TIMEOUT}) is what turns a client's leaked connection into CLOSE_WAIT.
  */

@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 
 /**
- * Reads the best prices from the head of a downstream book and skips the rest, which is ≈64 KB the lab
- * service does not need. Planted leak {@code fd}: per request one socket that is never closed.
+ * Reads the best prices from the head of a downstream book and skips the rest, which is ≈128 KB the lab
+ * service does not need. Planted leak {@code fd}: per request one socket that is never closed, and the ≈60 KB of
+ * read-ahead buffers the client holds for the unfinished exchange.
  */
 public final class BestQuoteReader {
     private final boolean planted;

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The downstream's answer: an order book of ≈64 KB, best prices first,
- * {@code {"id":N,"best":{"bid":B,"ask":A},"levels":[{"price":P,"size":S},…]}}. Large on purpose: a client
- * that reads only the head leaves most of it in flight, which is what keeps an unclosed exchange open.
+ * The downstream's answer: an order book of ≈128 KB, best prices first,
+ * {@code {"id":N,"best":{"bid":B,"ask":A},"levels":[{"price":P,"size":S},…]}}. Large on purpose: the JDK
+ * HttpClient reads a body only as fast as its subscriber consumes it, so a client that reads just the head leaves
+ * the exchange unfinished (its connection checked out) only if the body is much larger than the client's read-ahead
+ * (≈60 KB). Books of 16–32 KB were sometimes received whole, and a whole body frees its connection.
  */
 public final class QuoteBook {
-    static final int LEVELS = 2_000;
+    static final int LEVELS = 4_000;
     private static final byte[] LEVELS_JSON = levelsJson();
 
     private QuoteBook() {

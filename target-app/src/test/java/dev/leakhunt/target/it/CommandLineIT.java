@@ -49,7 +49,7 @@ class CommandLineIT {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(LabProcess.javaCommand(args)).start();
+        Process process = new ProcessBuilder(LabProcess.javaCommand(LabProcess.jar(), args)).start();
         try {
             if (!process.waitFor(LabProcess.READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IOException("target-app " + List.of(args) + " did not exit");

@@ -32,22 +32,27 @@ public final class LabProcess implements AutoCloseable {
     }
 
     /** The shaded jar under test (the build passes its path; running from an IDE falls back to target/). */
-    public static Path jar() {
+    static Path jar() {
         return Path.of(System.getProperty("leakhunt.target.jar", "target/target-app.jar")).toAbsolutePath();
     }
 
-    public static List<String> javaCommand(String... jarArgs) {
+    /** A test's stderr log under {@code target/it-logs}. */
+    private static Path testLog(String name) {
+        return Path.of("target", "it-logs", name + "-" + System.nanoTime() + ".log");
+    }
+
+    /** {@code java -jar jar jarArgs…} with the JDK running this code. */
+    public static List<String> javaCommand(Path jar, String... jarArgs) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         command.addAll(List.of(jarArgs));
         return command;
     }
 
     public static LabProcess downstream() throws IOException, InterruptedException {
-        return start("downstream", "--role=downstream", "--port=0");
+        return start(jar(), testLog("downstream"), "--role=downstream", "--port=0");
     }
 
     public static LabProcess target(String leak, LabProcess downstream, String... extraArgs)
@@ -55,13 +60,14 @@ public final class LabProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--role=target", "--leak=" + leak, "--port=0", "--admin-port=0",
                 "--downstream=http://127.0.0.1:" + downstream.port()));
         args.addAll(List.of(extraArgs));
-        return start("target-" + leak, args.toArray(String[]::new));
+        return start(jar(), testLog("target-" + leak), args.toArray(String[]::new));
     }
 
-    static LabProcess start(String logName, String... jarArgs) throws IOException, InterruptedException {
-        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        Process process = new ProcessBuilder(javaCommand(jarArgs))
-                .redirectError(logs.resolve(logName + "-" + System.nanoTime() + ".log").toFile())
+    /** Starts {@code jar} with {@code jarArgs}, its stderr going to {@code stderrLog}; returns once it is ready. */
+    public static LabProcess start(Path jar, Path stderrLog, String... jarArgs) throws IOException, InterruptedException {
+        Files.createDirectories(stderrLog.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(javaCommand(jar, jarArgs))
+                .redirectError(stderrLog.toFile())
                 .start();
         try {
             return new LabProcess(process, awaitReadyLine(process));
@@ -116,10 +122,6 @@ public final class LabProcess implements AutoCloseable {
 
     public Map<String, String> readyFields() {
         return Map.copyOf(ready);
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     @Override

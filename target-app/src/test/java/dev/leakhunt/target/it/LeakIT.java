@@ -26,6 +26,10 @@ class LeakIT {
     /** Pools may still grow a little during a measured load: the most the clean service may add. */
     private static final int POOL_SLACK_THREADS = 20;
     private static final int POOL_SLACK_FDS = 10;
+    /** How far below the leak's cost a measured growth may fall. */
+    private static final double SHORTFALL = 0.05;
+    /** Scheduled tasks the JVM and libraries create and finish on their own. */
+    private static final int TRANSIENT_TASKS = 10;
     private static final String SCHEDULED_TASK = "java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask";
     private static final String RECEIPT = "dev.leakhunt.target.leaks.WriteReceipt";
 
@@ -88,7 +92,7 @@ class LeakIT {
             long tasksBefore = client.liveInstances(target.adminPort(), SCHEDULED_TASK);
             callDownstream(target, CALLS);
             assertAbout(CALLS, ProcFs.threads(target.pid()) - threadsBefore, POOL_SLACK_THREADS, "threads");
-            assertAbout(CALLS, client.liveInstances(target.adminPort(), SCHEDULED_TASK) - tasksBefore, 0,
+            assertAbout(CALLS, client.liveInstances(target.adminPort(), SCHEDULED_TASK) - tasksBefore, TRANSIENT_TASKS,
                     "live scheduled tasks");
         }
     }
@@ -108,7 +112,7 @@ class LeakIT {
             int fdsGrown = fdsAfterGc(target) - fdsBefore;
             assertTrue(fdsGrown <= POOL_SLACK_FDS, "fds grew by " + fdsGrown);
             long tasksGrown = client.liveInstances(target.adminPort(), SCHEDULED_TASK) - tasksBefore;
-            assertTrue(tasksGrown <= 0, "scheduled tasks grew by " + tasksGrown);
+            assertTrue(tasksGrown <= TRANSIENT_TASKS, "scheduled tasks grew by " + tasksGrown);
             long receipts = client.liveInstances(target.adminPort(), RECEIPT);
             assertTrue(receipts <= WriteReceipts.MAX_RECEIPTS, receipts + " receipts kept");
         }
@@ -133,9 +137,13 @@ class LeakIT {
         return ProcFs.openFds(target.pid());
     }
 
-    /** {@code grown} is at least {@code expected} (the leak's cost) and at most {@code expected + slack}. */
+    /**
+     * {@code grown} is within {@link #SHORTFALL} below {@code expected} (the leak's cost; the JVM's own transient
+     * objects of the same class may come and go) and at most {@code slack} above it.
+     */
     private static void assertAbout(long expected, long grown, long slack, String what) {
-        assertTrue(grown >= expected && grown <= expected + slack,
-                what + " grew by " + grown + ", expected " + expected + (slack > 0 ? " to " + (expected + slack) : ""));
+        long least = Math.round(expected * (1 - SHORTFALL));
+        assertTrue(grown >= least && grown <= expected + slack,
+                what + " grew by " + grown + ", expected " + least + " to " + (expected + slack));
     }
 }

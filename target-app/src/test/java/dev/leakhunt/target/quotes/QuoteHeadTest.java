@@ -13,7 +13,7 @@ class QuoteHeadTest {
     @Test
     void bestPricesComeFromTheFirstBytesOfABook() throws IOException {
         byte[] book = QuoteBook.render(123_456);
-        assertTrue(book.length > 32 * 1024, "a book must be large enough to stay in flight: " + book.length);
+        assertTrue(book.length > 100 * 1024, "a book must be well above the client's read-ahead: " + book.length);
         QuoteHead head = QuoteHead.parse(123_456, Arrays.copyOf(book, QuoteHead.MAX_HEAD_BYTES));
         QuoteHead model = QuoteHead.model(123_456, QuoteHead.DOWNSTREAM);
         assertEquals(model, head);
