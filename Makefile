@@ -62,6 +62,12 @@ $(JARS) &: $(SOURCES)
 test:
 	mvn -B -Dstyle.color=never verify
 
+# The lab service's ceiling on this machine: the highest rate of the soak's default mix it holds with p99 < 50 ms.
+.PHONY: bench-target
+bench-target: $(TARGET_JAR)
+	$(JAVA) -cp $(TARGET_JAR):target-app/target/test-classes dev.leakhunt.target.bench.CeilingBench \
+	  --jar=$(TARGET_JAR) --log-dir=target-app/target/bench-logs
+
 soak: build
 	$(JAVA) -jar $(SOAK_JAR) $(SOAK_ARGS) $(if $(strip $(JAVA_OPTS)),"--java-opts=$(JAVA_OPTS)") $(if $(strip $(TARGET_CMD)),"--target-cmd=$(TARGET_CMD)")
 
