@@ -63,6 +63,11 @@ public final class SamplerCommand implements Callable<Integer> {
     @Option(names = "--histogram-full-gc", description = "let the class histogram force a full GC (exact live counts, long pause)")
     boolean histogramWithFullGc;
 
+    @Option(names = "--gc-roots-every", defaultValue = "6",
+            description = "dump heap.jfr with paths to GC roots in the first capture and every N-th after it; "
+                    + "0 never (default ${DEFAULT-VALUE}: every 30 min at the default cadence)")
+    int gcRootsEvery;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         SamplerConfig config = validatedConfig();
@@ -96,12 +101,15 @@ public final class SamplerCommand implements Callable<Integer> {
         if (keepProfiles < 2) {
             throw new ParameterException(cmd, "--keep-profiles must be 2 or more (the first and the latest are kept)");
         }
+        if (gcRootsEvery < 0) {
+            throw new ParameterException(cmd, "--gc-roots-every must be 0 (never) or a positive count, not " + gcRootsEvery);
+        }
         if (metricsUrl != null && !("http".equals(metricsUrl.getScheme()) || "https".equals(metricsUrl.getScheme()))) {
             throw new ParameterException(cmd, "--metrics-url must be an http:// or https:// URL, not " + metricsUrl);
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc);
+                histogramWithFullGc, gcRootsEvery);
     }
 
     /** Builds the command line with one-line errors: a bad value prints what is valid and exits 2. */

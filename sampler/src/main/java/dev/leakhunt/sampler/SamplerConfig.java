@@ -16,5 +16,6 @@ public record SamplerConfig(
         MetricNames metricNames,
         int keepProfiles,
         Path jfrSettings,
-        boolean histogramWithFullGc) {
+        boolean histogramWithFullGc,
+        int gcRootPathsEvery) {
 }

@@ -81,10 +81,15 @@ public final class HeapEvidenceRecording implements AutoCloseable {
         return ours;
     }
 
-    /** Dumps the recording, with the path to a GC root of every old-object sample, to a file the target writes. */
-    public void dumpTo(Path file) throws IOException {
+    /**
+     * Dumps the recording to a file the target writes. With {@code gcRootPaths} the JVM searches, at a
+     * safepoint, the reference chain from a GC root to every old-object sample: the retention path of a leak, at
+     * a pause that grows with the live heap (tens of ms for a small service, hundreds for a large heap). Without
+     * it the samples keep their allocation stacks and the pause stays at a few ms.
+     */
+    public void dumpTo(Path file, boolean gcRootPaths) throws IOException {
         jvm.diagnosticCommand("jfrDump", "name=" + recordingId, "filename=" + file.toAbsolutePath(),
-                "path-to-gc-roots=true");
+                "path-to-gc-roots=" + gcRootPaths);
     }
 
     @Override

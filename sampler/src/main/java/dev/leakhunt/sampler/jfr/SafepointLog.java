@@ -7,16 +7,20 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * The target's recent safepoints, from JFR: a safepoint pauses every Java thread from the start of
  * {@code jdk.SafepointBegin} (which covers reaching the safepoint) to the end of {@code jdk.SafepointEnd}; the
  * {@code jdk.ExecuteVMOperation} with the same {@code safepointId} names what ran inside. This is how the
- * pause a profile capture causes is measured: the longest safepoint overlapping the capture.
+ * pause a profile capture causes is measured: the longest safepoint overlapping the capture that is not a GC
+ * (a collection that happens to fall inside the capture is the workload's, and is in the GC pause columns).
  */
 public final class SafepointLog {
     private static final int KEEP = 4096;
+    /** HotSpot's VM operations that are collections, e.g. G1CollectForAllocation, ZMarkStart, GenCollectFull. */
+    private static final Pattern GC_OPERATION = Pattern.compile("^(G1|Z|X|Shenandoah|Parallel|GenCollect|CollectFor).*");
 
     /** One completed safepoint. */
     public record Safepoint(long id, Instant start, Instant end, String operation) {
@@ -58,11 +62,16 @@ public final class SafepointLog {
         }
     }
 
-    /** The longest safepoint that overlaps {@code [from, to]}. */
-    public synchronized Optional<Safepoint> longestBetween(Instant from, Instant to) {
+    /** The longest safepoint that overlaps {@code [from, to]} and is not a collection. */
+    public synchronized Optional<Safepoint> longestNonGcBetween(Instant from, Instant to) {
         return completed.stream()
                 .filter(s -> !s.end().isBefore(from) && !s.start().isAfter(to))
+                .filter(s -> !isGc(s.operation()))
                 .max(Comparator.comparingLong(Safepoint::durationNs));
+    }
+
+    static boolean isGc(String operation) {
+        return operation != null && GC_OPERATION.matcher(operation).matches();
     }
 
     private static <V> void trim(Map<Long, V> pending) {

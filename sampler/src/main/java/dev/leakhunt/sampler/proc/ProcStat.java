@@ -1,6 +1,7 @@
 package dev.leakhunt.sampler.proc;
 
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Fields of {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} (see proc(5)). The command name
@@ -21,6 +22,7 @@ public record ProcStat(String comm, char state, long cpuTicks, long startTicks, 
      */
     public static final int TICKS_PER_SECOND = 100;
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int STATE = 3;
     private static final int UTIME = 14;
     private static final int STIME = 15;
@@ -34,7 +36,7 @@ public record ProcStat(String comm, char state, long cpuTicks, long startTicks, 
             throw new IllegalArgumentException("not a stat line: " + text);
         }
         String comm = text.substring(open + 1, close);
-        String[] rest = text.substring(close + 1).trim().split("\\s+");
+        String[] rest = WHITESPACE.split(text.substring(close + 1).trim());
         char state = field(rest, STATE).charAt(0);
         long cpuTicks = Long.parseLong(field(rest, UTIME)) + Long.parseLong(field(rest, STIME));
         long startTicks = Long.parseLong(field(rest, STARTTIME));

@@ -2,6 +2,7 @@ package dev.leakhunt.sampler.proc;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses {@code /proc/<pid>/net/tcp} and {@code tcp6}, keyed by socket inode so that an fd
@@ -14,6 +15,8 @@ import java.util.Map;
  * order, the port is big-endian.
  */
 public final class TcpTable {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private TcpTable() {
     }
 
@@ -21,7 +24,7 @@ public final class TcpTable {
     public static void parseInto(String text, Map<Long, TcpSocket> byInode) {
         String[] lines = text.split("\n");
         for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].trim().split("\\s+");
+            String[] f = WHITESPACE.split(lines[i].trim());
             if (f.length < 10) {
                 continue;
             }

@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * Captures one profile into {@code profiles/<ts_ms>/}: the JSON thread dump and its grouping, a dump of the
- * heap-evidence JFR recording with paths to GC roots, a class histogram, the fd table, then the {@code done}
+ * heap-evidence JFR recording (with paths to GC roots in the first capture and every {@code gcRootPathsEvery}-th
+ * after it, as they cost a pause that grows with the live heap), a class histogram, the fd table, then the {@code done}
  * marker. A step that fails is skipped with a warning; the others still run. Afterwards the pause the capture
- * caused in the target is measured as the longest safepoint overlapping the capture (see {@link SafepointLog}),
+ * caused in the target is measured as the longest non-GC safepoint overlapping the capture (see
+ * {@link SafepointLog}),
  * and older folders are thinned by {@link ProfileRetention}.
  */
 public final class ProfileCapture {
@@ -47,10 +49,12 @@ public final class ProfileCapture {
     private final ProfileRetention retention;
     private final Path runDir;
     private final boolean histogramWithFullGc;
+    private final int gcRootPathsEvery;
+    private long captures;
 
     public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, FdTable fdTable,
             TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
-            ProfileRetention retention, Path runDir, boolean histogramWithFullGc) {
+            ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int gcRootPathsEvery) {
         this.jvm = jvm;
         this.heapRecording = heapRecording;
         this.fdTable = fdTable;
@@ -61,6 +65,7 @@ public final class ProfileCapture {
         this.retention = retention;
         this.runDir = runDir;
         this.histogramWithFullGc = histogramWithFullGc;
+        this.gcRootPathsEvery = gcRootPathsEvery;
     }
 
     /** A step of the capture that writes one file into the profile folder. */
@@ -78,7 +83,8 @@ public final class ProfileCapture {
         step(tsMs, dir, "threads.json", files,
                 file -> jvm.diagnosticCommand("threadDumpToFile", "-format=json", file.toString()));
         step(tsMs, dir, "threads.txt", files, this::groupThreads);
-        heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, recording::dumpTo));
+        boolean gcRootPaths = gcRootPathsEvery > 0 && captures++ % gcRootPathsEvery == 0;
+        heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, file -> recording.dumpTo(file, gcRootPaths)));
         step(tsMs, dir, "histogram.txt", files, file -> Files.writeString(file, histogram()));
         step(tsMs, dir, "fds.tsv", files, file -> Files.writeString(file, FdTsv.render(fdTable.read())));
         Instant end = Instant.now();
@@ -91,6 +97,7 @@ public final class ProfileCapture {
         eventLog.write(tsMs, "profile", e -> {
             e.put("dir", relative.toString());
             e.put("duration_ms", end.toEpochMilli() - start.toEpochMilli());
+            e.put("gc_root_paths", gcRootPaths);
             files.forEach(e.putArray("files")::add);
             longest.ifPresent(s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()));
         });
@@ -129,7 +136,7 @@ public final class ProfileCapture {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return safepoints.longestBetween(start, end);
+        return safepoints.longestNonGcBetween(start, end);
     }
 
     private void thinOlderProfiles(long tsMs) throws IOException {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses the Prometheus text exposition format 0.0.4 (also the sample lines of OpenMetrics text):
@@ -15,6 +16,8 @@ import java.util.Map;
  * Comments and blank lines are skipped; an optional timestamp after the value is ignored.
  */
 public final class PromText {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private PromText() {
     }
 
@@ -39,7 +42,7 @@ public final class PromText {
         if (i < line.length() && line.charAt(i) == '{') {
             i = parseLabels(line, i + 1, labels);
         }
-        String[] rest = line.substring(i).strip().split("\\s+");
+        String[] rest = WHITESPACE.split(line.substring(i).strip());
         return new PromSample(name, labels, parseValue(rest[0]));
     }
 
