@@ -84,20 +84,31 @@ class GatlingLogAgainstGatlingTest {
 
     @Test
     void gatlingsPercentilesFallWithinTheTdigestRankErrorOfOurExactOnes() throws IOException {
-        try (GatlingLog reader = GatlingLog.follow(log, LatencyTimeline.DEFAULT_INTERVAL_MS)) {
-            GatlingLatency latency = reader.poll();
-            LatencyTimeline timeline = reader.timeline();
-            for (double p : GATLING_PERCENTILES) {
-                String row = "response time %dth percentile (ms)".formatted((int) p);
-                double theirs = gatling.total(row);
-                double low = timeline.totalPercentileMs(p - TDIGEST_RANK_TOLERANCE_PERCENT);
-                double high = timeline.totalPercentileMs(Math.min(100, p + TDIGEST_RANK_TOLERANCE_PERCENT));
-                assertTrue(low <= theirs && theirs <= high,
-                        "Gatling p%s = %s ms, ours in [%s, %s]".formatted(p, theirs, low, high));
-            }
-            assertEquals(timeline.totalPercentileMs(50), latency.total().p50Ms());
-            assertEquals(timeline.totalPercentileMs(99), latency.total().p99Ms());
+        LatencyCounts all = new LatencyCounts();
+        LatencyCounts ok = new LatencyCounts();
+        LatencyCounts ko = new LatencyCounts();
+        try (SimulationLogReader reader = SimulationLogReader.open(log)) {
+            reader.readAvailable((groups, name, start, end, isOk, message) -> {
+                all.add(end - start);
+                (isOk ? ok : ko).add(end - start);
+            });
         }
+        for (double p : GATLING_PERCENTILES) {
+            String row = "response time %dth percentile (ms)".formatted((int) p);
+            assertWithinRankTolerance(gatling.total(row), all, p, "total");
+            assertWithinRankTolerance(gatling.ok(row), ok, p, "OK");
+            assertWithinRankTolerance(gatling.ko(row), ko, p, "KO");
+        }
+        GatlingLatency latency = GatlingLog.read(log, LatencyTimeline.DEFAULT_INTERVAL_MS);
+        assertEquals(all.percentilesMs(50)[0], latency.total().p50Ms());
+        assertEquals(all.percentilesMs(99)[0], latency.total().p99Ms());
+    }
+
+    private static void assertWithinRankTolerance(double theirs, LatencyCounts ours, double p, String column) {
+        double low = ours.percentilesMs(p - TDIGEST_RANK_TOLERANCE_PERCENT)[0];
+        double high = ours.percentilesMs(Math.min(100, p + TDIGEST_RANK_TOLERANCE_PERCENT))[0];
+        assertTrue(low <= theirs && theirs <= high,
+                "Gatling %s p%s = %s ms, ours in [%s, %s]".formatted(column, p, theirs, low, high));
     }
 
     @Test
