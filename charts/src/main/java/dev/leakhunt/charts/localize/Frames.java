@@ -21,6 +21,27 @@ public final class Frames {
         return JDK_PACKAGES.stream().anyMatch(className::startsWith);
     }
 
+    /** What a site is called when the event carries no stack. */
+    public static final String NO_STACK = "(no Java stack recorded)";
+    /** The prefix of a site whose stack has only JDK frames: the top frame, named, but not blamed. */
+    public static final String JDK_ONLY = "[JDK only] ";
+
+    /**
+     * The site of an event: its first non-JDK frame; else, for a stack of JDK frames only, the top frame
+     * marked {@link #JDK_ONLY}; else {@link #NO_STACK}.
+     */
+    public static String siteOf(RecordedStackTrace stack) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return NO_STACK;
+        }
+        return firstApplicationFrame(stack).orElseGet(() -> JDK_ONLY + site(stack.getFrames().getFirst()));
+    }
+
+    /** True for a site that names application code, the kind verdicts.json blames. */
+    public static boolean isApplicationSite(String site) {
+        return !site.equals(NO_STACK) && !site.startsWith(JDK_ONLY);
+    }
+
     /** The first non-JDK frame from the top of the stack, or empty when every frame is the JDK's (or there is no stack). */
     public static Optional<String> firstApplicationFrame(RecordedStackTrace stack) {
         if (stack == null) {

@@ -42,7 +42,7 @@ public record HeapRecording(RetainedSamples retained, List<ThreadStart> threadSt
     private static ThreadStart threadStart(RecordedEvent event) {
         RecordedThread thread = event.getThread("thread");
         return new ThreadStart(event.getStartTime(),
-                Frames.firstApplicationFrame(event.getStackTrace()).orElse(ThreadStarts.NO_APPLICATION_FRAME),
+                Frames.siteOf(event.getStackTrace()),
                 thread == null ? "?" : thread.getJavaName());
     }
 }

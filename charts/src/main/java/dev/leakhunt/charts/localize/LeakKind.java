@@ -17,7 +17,10 @@ public enum LeakKind {
             "threads_timed_waiting", "os_threads", "virtual_threads"),
     FDS("fds", "open_fds", "fds_file", "fds_socket", "fds_pipe", "fds_anon", "fds_other", "sockets_established",
             "sockets_close_wait", "sockets_other"),
-    /** Off-heap growth: the histogram still shows the Java objects that own it (DirectByteBuffer, Cleaner). */
+    /**
+     * Off-heap or whole-process growth: the histogram still shows the Java objects that own it (DirectByteBuffer,
+     * Cleaner), but no profile records a native allocation site, so none is blamed.
+     */
     NATIVE("native", "rss_bytes", "nmt_committed_bytes", "direct_buffer_bytes", "direct_buffer_count"),
     METASPACE("metaspace", "metaspace_used_bytes", "classes_loaded"),
     /** Latency, GC and cache series: no profile names a code site for them. */
@@ -45,25 +48,25 @@ public enum LeakKind {
     /**
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
      * allocation sites that kept more sampled objects; for threads the sites that started threads between the
-     * captures, then the first application frame of the groups that grew. fds have none: their opening site is
-     * not recorded in the profiles.
+     * captures, then the first application frame of the groups that grew. Other kinds have none: the profiles
+     * record no opening site of an fd and no native allocation site.
      */
     public List<String> sites(ProfileDiff diff) {
         Set<String> sites = new LinkedHashSet<>();
         switch (this) {
-            case HEAP, NATIVE -> diff.retainedSites().ifPresent(grown -> grown.stream()
-                    .map(Growth::key).filter(site -> !RetainedSamples.NO_STACK.equals(site)).forEach(sites::add));
+            case HEAP -> diff.retainedSites().ifPresent(grown -> grown.stream()
+                    .map(Growth::key).filter(Frames::isApplicationSite).forEach(sites::add));
             case THREADS -> {
                 diff.threadStarts().ifPresent(starts -> starts.values().stream()
                         .sorted(Comparator.comparingLong(ThreadStarts.Site::started).reversed())
                         .map(ThreadStarts.Site::site)
-                        .filter(site -> !ThreadStarts.NO_APPLICATION_FRAME.equals(site))
+                        .filter(Frames::isApplicationSite)
                         .forEach(sites::add));
                 diff.threadGroups().ifPresent(grown -> grown.stream()
                         .map(g -> Frames.firstApplicationFrame(g.key().frames()))
                         .flatMap(java.util.Optional::stream).forEach(sites::add));
             }
-            case FDS, METASPACE, OTHER -> {
+            case FDS, NATIVE, METASPACE, OTHER -> {
                 // No code site in the profiles: the report shows the grown groups instead.
             }
         }

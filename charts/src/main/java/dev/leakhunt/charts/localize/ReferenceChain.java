@@ -75,7 +75,8 @@ final class ReferenceChain {
 
     private static String rootText(RecordedObject root) {
         if (root == null) {
-            return "(no path to GC root: dump with path-to-gc-roots=true) ";
+            // Also with path-to-gc-roots=true: the JVM bounds the root search in time and skips what it did not reach.
+            return "(no path to a GC root recorded) ";
         }
         List<String> parts = new ArrayList<>();
         for (String field : List.of("type", "description")) {

@@ -18,7 +18,6 @@ import jdk.jfr.consumer.RecordedObject;
  */
 public final class RetainedSamples {
 
-    static final String NO_STACK = "(no stack trace: enable old-object stack traces)";
 
     /** One allocation site: its tally, and the commonest type and path to a GC root of its samples. */
     public record Site(String site, Tally tally, String objectType, String pathToRoot) {
@@ -65,7 +64,7 @@ public final class RetainedSamples {
             RecordedObject object = event.getValue("object");
             String type = typeOf(object);
             return new Sample(
-                    Frames.firstApplicationFrame(event.getStackTrace()).orElse(NO_STACK),
+                    Frames.siteOf(event.getStackTrace()),
                     event.hasField("objectSize") ? event.getLong("objectSize") : 0,
                     type,
                     ReferenceChain.describe(object, event.getValue("root")));

@@ -12,8 +12,6 @@ import java.util.Map;
  */
 public final class ThreadStarts {
 
-    static final String NO_APPLICATION_FRAME = "(started from JDK code only)";
-
     /** A creating site with the threads it started in the window and one of their names as an example. */
     public record Site(String site, long started, String exampleThreadName) {
     }
