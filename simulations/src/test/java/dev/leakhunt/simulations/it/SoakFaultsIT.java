@@ -77,6 +77,47 @@ class SoakFaultsIT {
         }
     }
 
+    @Test
+    void withRestartADeadTargetIsRestartedAndSampledAgainUntilSigterm() throws Exception {
+        Path run = folder.resolve("restart-run");
+        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20", "--accel=1",
+                "--restart=1")) {
+            soak.awaitCondition("load and a first sample", START_LIMIT,
+                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+            long firstPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
+            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(firstPid)).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            soak.awaitCondition("a restarted target that is sampled", START_LIMIT,
+                    () -> restartedAndSampled(run, firstPid));
+            soak.signal("TERM");
+            int code = soak.awaitExit(Duration.ofSeconds(90));
+
+            assertEquals(143, code, soak.diagnostics());
+            JsonNode target = SoakRun.manifest(run).path("processes").path("target");
+            assertTrue(target.path("pid").asLong() != firstPid);
+            assertEquals("stopped", target.path("ended_by").asText());
+            JsonNode first = target.path("restarts").get(0);
+            assertEquals(firstPid, first.path("pid").asLong());
+            assertEquals(9, first.path("signal").asInt());
+            assertEquals("interrupted", SoakRun.manifest(run).path("outcome").asText());
+            SoakRun.assertNothingLeftRunning(run);
+        }
+    }
+
+    /** A target_start with restart 1, and a sample row taken after it. */
+    private static boolean restartedAndSampled(Path run, long firstPid) {
+        try {
+            long restartedMs = events(run).stream()
+                    .filter(e -> e.path("type").asText().equals("target_start") && e.path("restart").asInt() == 1)
+                    .mapToLong(e -> e.path("ts_ms").asLong()).findFirst().orElse(Long.MAX_VALUE);
+            List<String> rows = Files.readAllLines(run.resolve("samples.csv"));
+            String last = rows.get(rows.size() - 1);
+            return last.matches("\\d+,.*") && Long.parseLong(last.substring(0, last.indexOf(','))) > restartedMs;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static List<JsonNode> events(Path run) throws java.io.IOException {
         ObjectMapper json = new ObjectMapper();
         return Files.readAllLines(run.resolve("events.jsonl")).stream().map(line -> {
