@@ -116,24 +116,24 @@ public final class VerdictEngine {
             double[] yLate = Arrays.copyOfRange(y, half, y.length);
             TheilSen.Fit late = TheilSen.fit(xLate, yLate, trend(xLate, yLate).variance(), SLOPE_CONFIDENCE);
             if (late.ciHigh() < MIN_LATE_SLOPE_RATIO * fit.slope()) {
-                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g/h but decaying: second half at "
-                        + "most %.4g/h (< %.2f of it)", fit.slope(), late.ciHigh(), MIN_LATE_SLOPE_RATIO);
+                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but decaying: second half "
+                        + "at most %.4g {u}/h (< %.2f of it)", fit.slope(), late.ciHigh(), MIN_LATE_SLOPE_RATIO);
             }
             double hoursToLimit = Double.NaN;
             if (context.hasLimit()) {
                 double levelAtEnd = fit.at(x[x.length - 1]);
                 hoursToLimit = Math.max(0, (context.limit() - levelAtEnd) / fit.slope());
             }
-            return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g/h (p=%.2g, floor %.4g/h), second half "
-                    + "%.4g/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
+            return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g {u}/h (p=%.2g, floor %.4g {u}/h), "
+                    + "second half %.4g {u}/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
         }
         double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole);
         if (rise[0] >= MIN_PLATEAU_RISE * scale && rise[1] < TREND_ALPHA) {
-            return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g from its start to its last half "
-                    + "(p=%.2g), then %.4g/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
+            return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g {u} from its start to its last half "
+                    + "(p=%.2g), then %.4g {u}/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
         }
-        String why = significant && material && fit.slope() < 0 ? "falling %.4g/h (p=%.2g): not a leak"
-                : "no material significant rise: %.4g/h (p=%.2g)";
+        String why = significant && material && fit.slope() < 0 ? "falling %.4g {u}/h (p=%.2g): not a leak"
+                : "no material significant rise: %.4g {u}/h (p=%.2g)";
         return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
     }
 
@@ -230,14 +230,17 @@ public final class VerdictEngine {
                 Double.NaN, windowStartMs, endMs, Double.NaN, Double.NaN, reason);
     }
 
-    /** The numbers every decided verdict carries, so each rule only adds its verdict and its sentence. */
+    /**
+     * The numbers every decided verdict carries, so each rule only adds its verdict and its sentence; {@code {u}}
+     * in the sentence stands for the series' unit.
+     */
     private record Evidence(SeriesContext context, TheilSen.Fit fit, MannKendall.Result trend, long windowStartMs,
                             long windowEndMs, double level) {
 
         SeriesVerdict decide(Verdict verdict, double hoursToLimit, String reasonFormat, Object... args) {
             return new SeriesVerdict(verdict, fit.slope(), fit.ciLow(), fit.ciHigh(), context.unit(), hoursToLimit,
                     windowStartMs, windowEndMs, level, trend.pValue(),
-                    String.format(Locale.ROOT, reasonFormat, args));
+                    String.format(Locale.ROOT, reasonFormat.replace("{u}", context.unit()), args));
         }
     }
 }
