@@ -2,7 +2,6 @@ package dev.leakhunt.target;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -93,22 +92,14 @@ public final class LaunchOptions {
     static final class RoleConverter implements ITypeConverter<Role> {
         @Override
         public Role convert(String value) {
-            try {
-                return Role.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not one of " + Role.validNames());
-            }
+            return CliNames.parse(Role.class, value);
         }
     }
 
     static final class LeakConverter implements ITypeConverter<LeakMode> {
         @Override
         public LeakMode convert(String value) {
-            try {
-                return LeakMode.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not one of " + LeakMode.validNames());
-            }
+            return CliNames.parse(LeakMode.class, value);
         }
     }
 

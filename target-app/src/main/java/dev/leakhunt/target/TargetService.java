@@ -62,7 +62,7 @@ final class TargetService implements RunningService {
     @Override
     public String readyLine() {
         return "leakhunt-target ready port=" + port + " admin-port=" + adminPort + " pid=" + ProcessHandle.current().pid()
-                + " leak=" + leak.cliName();
+                + " leak=" + CliNames.of(leak);
     }
 
     @Override
