@@ -2,7 +2,6 @@ package dev.leakhunt.charts.localize;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +46,8 @@ public enum LeakKind {
 
     /**
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
-     * allocation sites that kept more sampled objects; for threads the sites that started threads between the
-     * captures, then the first application frame of the groups that grew. Other kinds have none: the profiles
+     * allocation sites that kept more sampled objects; for threads the site that started the most threads still
+     * alive, the application frame the largest grown group is stuck at, then the others. Other kinds have none: the profiles
      * record no opening site of an fd and no native allocation site.
      */
     public List<String> sites(ProfileDiff diff) {
@@ -57,14 +56,21 @@ public enum LeakKind {
             case HEAP -> diff.retainedSites().ifPresent(grown -> grown.stream()
                     .map(Growth::key).filter(Frames::isApplicationSite).forEach(sites::add));
             case THREADS -> {
-                diff.threadStarts().ifPresent(starts -> starts.values().stream()
-                        .sorted(Comparator.comparingLong(ThreadStarts.Site::started).reversed())
+                List<String> creators = diff.threadStarts().map(starts -> starts.values().stream()
+                        .filter(start -> start.stillAlive() != 0)
+                        .sorted(ThreadStarts.byLeakiness())
                         .map(ThreadStarts.Site::site)
                         .filter(Frames::isApplicationSite)
-                        .forEach(sites::add));
-                diff.threadGroups().ifPresent(grown -> grown.stream()
+                        .toList()).orElse(List.of());
+                List<String> parkedAt = diff.threadGroups().map(grown -> grown.stream()
                         .map(g -> Frames.firstApplicationFrame(g.key().frames()))
-                        .flatMap(java.util.Optional::stream).forEach(sites::add));
+                        .flatMap(java.util.Optional::stream)
+                        .toList()).orElse(List.of());
+                // The line that starts the leaked threads, then the line they are stuck at, then the rest.
+                creators.stream().limit(1).forEach(sites::add);
+                parkedAt.stream().limit(1).forEach(sites::add);
+                sites.addAll(creators);
+                sites.addAll(parkedAt);
             }
             case FDS, NATIVE, METASPACE, OTHER -> {
                 // No code site in the profiles: the report shows the grown groups instead.

@@ -40,7 +40,7 @@ public record ProfileDiff(
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.BYTES)),
                 both(reader.threads(from, missing), reader.threads(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
-                heapTo.map(h -> ThreadStarts.between(h.threadStarts(), from.tsMs(), to.tsMs())),
+                heapTo.map(h -> ThreadStarts.between(h, from.tsMs(), to.tsMs())),
                 both(reader.fds(from, missing), reader.fds(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
                 List.copyOf(missing));

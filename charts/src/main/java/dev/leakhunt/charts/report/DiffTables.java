@@ -8,7 +8,6 @@ import dev.leakhunt.charts.localize.RetainedSamples;
 import dev.leakhunt.charts.localize.ThreadGroups;
 import dev.leakhunt.charts.localize.ThreadStarts;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,17 +93,18 @@ public final class DiffTables {
 
     private static DiffTable threadStarts(java.util.Collection<ThreadStarts.Site> sites) {
         List<DiffTable.Row> rows = sites.stream()
-                .sorted(Comparator.comparingLong(ThreadStarts.Site::started).reversed()
-                        .thenComparing(ThreadStarts.Site::site))
+                .sorted(ThreadStarts.byLeakiness())
                 .limit(TOP_ROWS)
-                .map(s -> new DiffTable.Row(List.of(Long.toString(s.started()), s.site(), s.exampleThreadName()),
-                        List.of()))
+                .map(s -> new DiffTable.Row(List.of(
+                        s.stillAlive() == ThreadStarts.UNKNOWN ? "?" : Long.toString(s.stillAlive()),
+                        Long.toString(s.started()), s.site(), s.exampleThreadName()), List.of()))
                 .toList();
         return new DiffTable("Threads started between the captures, by creating site",
                 "jdk.ThreadStart events of the later capture's recording; the stack is the parent's at "
                         + "Thread.start(), so the site is the line that created the thread (for a pool, the "
-                        + "submit that made it grow).",
-                List.of("threads started", "creating site", "e.g. thread"), rows,
+                        + "submit that made it grow). Still alive: no jdk.ThreadEnd for it by the later capture "
+                        + "(? when the recording has no thread ends).",
+                List.of("threads still alive", "threads started", "creating site", "e.g. thread"), rows,
                 "no thread was started between the captures");
     }
 

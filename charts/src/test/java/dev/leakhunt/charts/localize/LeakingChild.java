@@ -20,7 +20,8 @@ import javax.management.ObjectName;
  * JDK facilities the sampler uses: a JFR dump with paths to GC roots and the class histogram through the
  * DiagnosticCommand MBean. Run by {@link LeakingChildProfiles} with
  * {@code -XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots}.
- * The lines marked {@code LEAK-SITE} are what localization must name.
+ * The lines marked {@code LEAK-SITE} are what localization must name; {@code BUSY-SITE} starts more threads than
+ * the leak but every one ends, and must not be blamed first.
  */
 public final class LeakingChild {
 
@@ -49,6 +50,10 @@ public final class LeakingChild {
         for (int i = 0; i < threads; i++) {
             startParkedWorker(fromKey + i);
         }
+        // Busy, not leaking: more threads started here than at the leak, every one of them ends.
+        for (int i = 0; i < 2 * threads; i++) {
+            runShortLivedWorker(fromKey + i);
+        }
         for (int i = 0; i < directories; i++) {
             openDirectory(Path.of(System.getProperty("java.home")));
         }
@@ -62,6 +67,16 @@ public final class LeakingChild {
         Thread worker = new Thread(LeakingChild::parkForever, "parked-worker-" + n);
         worker.setDaemon(true);
         worker.start(); // LEAK-SITE threads
+    }
+
+    static void runShortLivedWorker(int n) {
+        Thread worker = new Thread(() -> { }, "short-lived-worker-" + n);
+        worker.start(); // BUSY-SITE threads
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void openDirectory(Path dir) throws IOException {

@@ -41,13 +41,22 @@ public final class LeakingChildProfiles {
 
     /** e.g. {@code dev.leakhunt.charts.localize.LeakingChild.remember(LeakingChild.java:57)} for "heap". */
     public static String plantedSite(String kind, String method) throws IOException {
+        return markedSite("LEAK-SITE " + kind, method);
+    }
+
+    /** The thread-starting line whose threads all end. */
+    static String busySite() throws IOException {
+        return markedSite("BUSY-SITE threads", "runShortLivedWorker");
+    }
+
+    private static String markedSite(String marker, String method) throws IOException {
         List<String> lines = Files.readAllLines(SOURCE);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).endsWith("// LEAK-SITE " + kind)) {
+            if (lines.get(i).endsWith("// " + marker)) {
                 return LeakingChild.class.getName() + "." + method + "(LeakingChild.java:" + (i + 1) + ")";
             }
         }
-        throw new IllegalStateException("no LEAK-SITE " + kind + " in " + SOURCE);
+        throw new IllegalStateException("no " + marker + " in " + SOURCE);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

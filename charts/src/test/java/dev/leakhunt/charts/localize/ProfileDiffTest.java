@@ -1,6 +1,7 @@
 package dev.leakhunt.charts.localize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakhunt.charts.run.ProfileCapture;
@@ -55,6 +56,10 @@ class ProfileDiffTest {
         ThreadStarts.Site creator = diff.threadStarts().orElseThrow()
                 .get(LeakingChildProfiles.plantedSite("threads", "startParkedWorker"));
         assertEquals(12, creator.started(), diff.threadStarts().toString());
+        assertEquals(12, creator.stillAlive(), diff.threadStarts().toString());
+        ThreadStarts.Site busy = diff.threadStarts().orElseThrow().get(LeakingChildProfiles.busySite());
+        assertEquals(24, busy.started(), diff.threadStarts().toString());
+        assertEquals(0, busy.stillAlive(), diff.threadStarts().toString());
     }
 
     @Test
@@ -69,8 +74,10 @@ class ProfileDiffTest {
     void verdictsJsonSitesNameThePlantedLinesFirst() throws Exception {
         assertEquals(LeakingChildProfiles.plantedSite("heap", "remember"), LeakKind.HEAP.sites(diff).getFirst());
         List<String> threadSites = LeakKind.THREADS.sites(diff);
+        // Not the busy site that started twice as many threads: all of those ended.
         assertEquals(LeakingChildProfiles.plantedSite("threads", "startParkedWorker"), threadSites.getFirst());
-        // Then the parked group's own frame (the capturing thread's group grew by one too, and comes after).
+        assertFalse(threadSites.contains(LeakingChildProfiles.busySite()), threadSites.toString());
+        // Then where the leaked threads are parked.
         assertTrue(threadSites.get(1).startsWith(LeakingChild.class.getName() + ".parkForever("), threadSites.toString());
         assertEquals(List.of(), LeakKind.FDS.sites(diff), "fds.tsv records no opening site");
         assertEquals(LeakKind.HEAP, LeakKind.of("heap_live_bytes"));
