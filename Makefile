@@ -32,6 +32,7 @@ TARGET_PID ?=
 TARGET_URL ?=
 MIX ?=
 RESTART ?=
+STOP_ON_LEAK ?=
 WAVES ?=
 METRICS_URL ?=
 HEALTH_PATH ?=
@@ -40,7 +41,7 @@ SOAK_ARGS = $(call soak_arg,LEAK,leak) $(call soak_arg,DURATION,duration) $(call
   $(call soak_arg,ACCEL,accel) $(call soak_arg,SEED,seed) $(call soak_arg,RUN,run) \
   $(call soak_arg,MEMORY_LIMIT,memory-limit) $(call soak_arg,NOFILE,nofile) \
   $(call soak_arg,TARGET_PID,target-pid) $(call soak_arg,TARGET_URL,target-url) $(call soak_arg,MIX,mix) \
-  $(call soak_arg,RESTART,restart) $(call soak_arg,WAVES,waves) \
+  $(call soak_arg,RESTART,restart) $(call soak_arg,STOP_ON_LEAK,stop-on-leak) $(call soak_arg,WAVES,waves) \
   $(call soak_arg,METRICS_URL,metrics-url) $(call soak_arg,HEALTH_PATH,health-path)
 
 .PHONY: help build test soak report compare diff clean

@@ -21,7 +21,6 @@ final class Progress {
     private final PrintStream out;
     private final boolean terminal;
     private final Path gatlingLog;
-    private final SamplesTail samples;
     private final double targetRate;
     private final Duration duration;
     private final GatlingConsole console = new GatlingConsole();
@@ -35,7 +34,6 @@ final class Progress {
         this.out = out;
         this.terminal = terminal;
         this.gatlingLog = folder.log("gatling");
-        this.samples = new SamplesTail(folder.samples());
         this.targetRate = plan.simulation().arrivalsPerSecond();
         this.duration = plan.simulation().duration();
     }
@@ -48,15 +46,15 @@ final class Progress {
         return console.latest();
     }
 
-    /** Reads what is new and prints when a line is due. */
-    void tick() throws IOException {
+    /** Reads what Gatling printed since, and prints a line when one is due, with the sampler's latest row. */
+    void tick(Map<String, String> latestSample) throws IOException {
         readGatlingLog();
         long now = System.currentTimeMillis();
         if (!terminal && now - lastPrintMs < PLAIN_PERIOD.toMillis()) {
             return;
         }
         lastPrintMs = now;
-        String line = line(now, samples.latest());
+        String line = line(now, latestSample);
         if (terminal) {
             out.print("\r" + line + "\033[K");
             out.flush();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One soak, start to end: downstream and target, sampler, Gatling; then, however the load ended (it ran its
- * course, the target died, or SIGINT/SIGTERM arrived), every process stopped by pid, the results collected, the
+ * course, the target died, the leak guard tripped, or SIGINT/SIGTERM arrived), every process stopped by pid, the results collected, the
  * reports built and the manifest finished. Only a stop request skips the reports, so Ctrl-C is quick; the folder
  * is reportable later with {@code make report}.
  */
@@ -122,12 +123,19 @@ final class Soak {
         Progress progress = new Progress(out, System.console() != null && System.console().isTerminal(), folder, plan);
         progress.loadStarted(System.currentTimeMillis());
         DriverRss driverRss = new DriverRss(folder.driverRss());
+        SamplesTail samples = new SamplesTail(folder.samples());
+        Optional<LeakGuard> guard = plan.stopOnLeak() ? LeakGuard.forThisMachine() : Optional.empty();
         try {
             while (true) {
                 Happening happening = pollHappening(Duration.ofSeconds(1));
-                progress.tick();
+                Map<String, String> latestSample = samples.latest();
+                progress.tick(latestSample);
                 gatlingRun.linkLiveLog();
                 gatlingRun.gatlingPid().ifPresent(pid -> recordRss(driverRss, pid));
+                Optional<String> tripped = guard.flatMap(g -> g.tripped(latestSample));
+                if (tripped.isPresent()) {
+                    return new Ending("stopped_on_leak", EXIT_COMPLETED, tripped.get());
+                }
                 if (happening == Happening.STOP_REQUESTED) {
                     return new Ending("interrupted", EXIT_INTERRUPTED, "stopped by a signal before the load ended");
                 }

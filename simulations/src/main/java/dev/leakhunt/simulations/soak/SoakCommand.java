@@ -91,6 +91,10 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--restart", defaultValue = "0", description = "1: restart a target that dies, like a kubelet; 0: end the soak (default)")
     private int restart;
 
+    @Option(names = "--stop-on-leak", defaultValue = "1",
+            description = "1: end the soak once the target's threads reach 1/4 of kernel.pid_max (default); 0: never")
+    private int stopOnLeak;
+
     @Option(names = "--home", hidden = true, description = "the leakhunt checkout (default: found from this jar)")
     private Path home;
 
@@ -150,6 +154,9 @@ public final class SoakCommand implements Callable<Integer> {
         if (restart != 0 && restart != 1) {
             throw new BadInputException("RESTART must be 0 or 1, was " + restart);
         }
+        if (stopOnLeak != 0 && stopOnLeak != 1) {
+            throw new BadInputException("STOP_ON_LEAK must be 0 or 1, was " + stopOnLeak);
+        }
         if (targetPid != null && (restart == 1 || memoryLimitBytes != null || nofile != null || !javaOpts.isBlank())) {
             throw new BadInputException("RESTART, MEMORY_LIMIT, NOFILE and JAVA_OPTS apply to a target the supervisor starts;"
                     + " with TARGET_PID use TARGET_CMD instead");
@@ -167,7 +174,7 @@ public final class SoakCommand implements Callable<Integer> {
                 LabMix.defaults(), mix == null ? null : mix.toAbsolutePath().normalize().toString());
         return new SoakPlan(checkout, runId, runFolder, chosenLeak, simulation, memoryLimitBytes, nofile,
                 javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.trim().split("\\s+")), labPort,
-                targetCommand, targetPid, metricsUrl, healthPath, restart == 1, profileEvery(duration));
+                targetCommand, targetPid, metricsUrl, healthPath, restart == 1, stopOnLeak == 1, profileEvery(duration));
     }
 
     /** A profile every fifth of the run, within 30 s … 5 min: enough captures to diff even in a short demo. */

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param metricsUrl       a Prometheus endpoint of a foreign service for the sampler, or null
  * @param healthPath       path on the target answering 2xx once it is up
  * @param restart          restart a target that died, instead of ending the soak
+ * @param stopOnLeak       end the soak once a thread leak endangers the machine (see {@link LeakGuard})
  * @param profileEvery     the sampler's profile period
  */
 public record SoakPlan(
@@ -42,6 +43,7 @@ public record SoakPlan(
         String metricsUrl,
         String healthPath,
         boolean restart,
+        boolean stopOnLeak,
         Duration profileEvery) {
 
     public boolean labTarget() {
@@ -88,6 +90,7 @@ public record SoakPlan(
         out.put("target_pid", targetPid);
         out.put("target_url", simulation.baseUrl());
         out.put("restart", restart);
+        out.put("stop_on_leak", stopOnLeak);
         out.put("profile_every_s", profileEvery.toSeconds());
         out.put("simulation", simulationClass());
         return out;
