@@ -1,7 +1,6 @@
 package dev.leakhunt.charts.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public record RunFolder(
 
     public static RunFolder open(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new UncheckedIOException(new IOException(dir + " is not a run folder (no such directory)"));
+            throw new IllegalArgumentException(dir + " is not a run folder (no such directory)");
         }
         List<String> missing = new ArrayList<>();
         Optional<Manifest> manifest = readPiece(dir.resolve(MANIFEST), Manifest::read, missing);
