@@ -11,9 +11,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  * <p>The method, in the order {@link #judge} applies it:
  * <ol>
  *   <li>Warm-up ends at the caller's hint, else where {@link WarmupDetector} finds a decelerating knee.</li>
- *   <li>The rest, the evidence window, is cut into up to {@link #MAX_BLOCKS} equal-time blocks of at least
- *       {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to its median; fewer than {@link #MIN_BLOCKS}
- *       blocks is inconclusive.</li>
+ *   <li>The rest, the evidence window, must last {@link #MIN_EVIDENCE_MS} and is cut into up to
+ *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to
+ *       its median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
  *   <li>On the block medians: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
  *       test corrected for autocorrelation (Hamed–Rao, on the residuals of the best {@link Hinge}).</li>
  *   <li>A rise is a leak only if it is significant (p &lt; {@link #TREND_ALPHA}, interval above 0), material
@@ -31,6 +31,12 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  */
 public final class VerdictEngine {
 
+    /**
+     * A JVM under load spends its first minutes compiling, loading classes and growing pools and caches; a rise
+     * seen over less than this, with no warm-up knee behind it, cannot be told from that (a 4 min run of the lab
+     * target calls its RSS and its filling cache "rising" all the way). Measured from the end of warm-up.
+     */
+    public static final long MIN_EVIDENCE_MS = 5 * 60_000;
     /** Fewer blocks give Mann–Kendall too little resolution (at 8 blocks the smallest two-sided p is ~0.001). */
     public static final int MIN_BLOCKS = 8;
     /** More blocks would be shorter than the memory of 5 s samples (minutes) on a 1–2 h window. */
@@ -93,6 +99,11 @@ public final class VerdictEngine {
         Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
         double warmupEndMs = warmupEnd(whole, startMs, endMs, context);
+        if (endMs - warmupEndMs < MIN_EVIDENCE_MS) {
+            return inconclusive(context, tMs, (long) warmupEndMs, String.format(Locale.ROOT,
+                    "%.1f min of evidence after warm-up, less than the %d min needed", (endMs - warmupEndMs) / 60_000,
+                    MIN_EVIDENCE_MS / 60_000));
+        }
         Blocks blocks = Blocks.of(tMs, values, warmupEndMs, endMs, blockCount(tMs, values, warmupEndMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
         if (blocks.size() < MIN_BLOCKS) {

@@ -124,6 +124,14 @@ class VerdictEngineTest {
     }
 
     @Test
+    void aRiseOverFourMinutesIsTooShortToCallALeak() {
+        SeriesVerdict v = Synthetic.of(4 / 60.0, t -> 900 * MB + 300 * MB * t / (4 * MINUTE_MS)).white(MB, 12)
+                .judge(BYTES);
+        assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.reason());
+        assertTrue(v.reason().contains("evidence"), v.reason());
+    }
+
+    @Test
     void aWarmUpHintLongerThanTheDataLeavesTooLittleToJudge() {
         SeriesVerdict v = Synthetic.of(1, t -> 10 + t).judge(SeriesContext.of("count").withWarmupHint((long) HOUR_MS));
         assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.reason());
