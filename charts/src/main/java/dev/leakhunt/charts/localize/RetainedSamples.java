@@ -46,9 +46,6 @@ public final class RetainedSamples {
         return bySite.get(site);
     }
 
-    public int sampleCount() {
-        return bySite.values().stream().mapToInt(s -> (int) s.tally().count()).sum();
-    }
 
     private static String commonest(List<Sample> samples, Function<Sample, String> attribute) {
         return samples.stream().collect(Collectors.groupingBy(attribute, Collectors.counting())).entrySet().stream()

@@ -38,9 +38,6 @@ public record Manifest(JsonNode root) {
         return bytes > 0 ? bytes : Double.NaN;
     }
 
-    public JsonNode parameters() {
-        return root.path("parameters");
-    }
 
     private static Optional<String> text(JsonNode node) {
         return node.isValueNode() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();

@@ -7,8 +7,6 @@ public record RunEvent(long tsMs, String type, JsonNode fields) {
 
     public static final String TARGET_EXIT = "target_exit";
     public static final String TARGET_START = "target_start";
-    public static final String PROFILE = "profile";
-    public static final String WARNING = "warning";
 
     /** A restart, as opposed to the first start of the target (formats.md: {@code restart} 0 is the first). */
     public boolean isRestart() {
