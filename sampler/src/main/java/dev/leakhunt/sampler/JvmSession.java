@@ -53,7 +53,7 @@ final class JvmSession implements AutoCloseable {
             this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
             this.profileCapture = new ProfileCapture(jvm, recording, new FdTable(proc, config.pid()), events, safepoints,
                     eventLog, warnings, new ProfileRetention(config.keepProfiles()), config.runDir(),
-                    config.histogramWithFullGc(), config.gcRootPathsEvery());
+                    config.histogramWithFullGc(), config.heapWalkEvery());
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

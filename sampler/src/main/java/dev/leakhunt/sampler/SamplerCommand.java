@@ -63,10 +63,10 @@ public final class SamplerCommand implements Callable<Integer> {
     @Option(names = "--histogram-full-gc", description = "let the class histogram force a full GC (exact live counts, long pause)")
     boolean histogramWithFullGc;
 
-    @Option(names = "--gc-roots-every", defaultValue = "6",
-            description = "dump heap.jfr with paths to GC roots in the first capture and every N-th after it; "
-                    + "0 never (default ${DEFAULT-VALUE}: every 30 min at the default cadence)")
-    int gcRootsEvery;
+    @Option(names = "--heap-walk-every", defaultValue = "6",
+            description = "walk the heap (class histogram, paths to GC roots in heap.jfr) in the first capture and "
+                    + "every N-th after it; 1 = every capture (default ${DEFAULT-VALUE}: every 30 min at the default cadence)")
+    int heapWalkEvery;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -79,6 +79,8 @@ public final class SamplerCommand implements Callable<Integer> {
             System.err.println("sampler: " + e.getMessage());
             return 1;
         }
+        // a signal handler, not a shutdown hook: a hook runs while the JVM exits with 143, and the row in progress
+        // must finish before the files are closed, then the sampler exits 0 like any clean end
         Signal.handle(new Signal("TERM"), signal -> sampler.requestStop("SIGTERM"));
         Signal.handle(new Signal("INT"), signal -> sampler.requestStop("SIGINT"));
         String reason = sampler.awaitEnd();
@@ -101,15 +103,15 @@ public final class SamplerCommand implements Callable<Integer> {
         if (keepProfiles < 2) {
             throw new ParameterException(cmd, "--keep-profiles must be 2 or more (the first and the latest are kept)");
         }
-        if (gcRootsEvery < 0) {
-            throw new ParameterException(cmd, "--gc-roots-every must be 0 (never) or a positive count, not " + gcRootsEvery);
+        if (heapWalkEvery < 1) {
+            throw new ParameterException(cmd, "--heap-walk-every must be 1 (every capture) or more, not " + heapWalkEvery);
         }
         if (metricsUrl != null && !("http".equals(metricsUrl.getScheme()) || "https".equals(metricsUrl.getScheme()))) {
             throw new ParameterException(cmd, "--metrics-url must be an http:// or https:// URL, not " + metricsUrl);
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc, gcRootsEvery);
+                histogramWithFullGc, heapWalkEvery);
     }
 
     /** Builds the command line with one-line errors: a bad value prints what is valid and exits 2. */

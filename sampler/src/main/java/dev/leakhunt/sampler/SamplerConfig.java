@@ -17,5 +17,5 @@ public record SamplerConfig(
         int keepProfiles,
         Path jfrSettings,
         boolean histogramWithFullGc,
-        int gcRootPathsEvery) {
+        int heapWalkEvery) {
 }

@@ -30,6 +30,7 @@ class CommandLineTest {
         assertOneLineError("--interval=5x", "ms, s, m or h");
         assertOneLineError("--interval=50ms", "at least 100ms");
         assertOneLineError("--keep-profiles=1", "2 or more");
+        assertOneLineError("--heap-walk-every=0", "1 (every capture) or more");
         assertOneLineError("--metrics-url=ftp://x/metrics", "http:// or https://");
     }
 

@@ -46,12 +46,12 @@ public final class VirtualThreadSource implements Source {
         Path dump = scratchDir.resolve("threads-" + sample.tsMs() + ".json").toAbsolutePath();
         try {
             jvm.diagnosticCommand("threadDumpToFile", "-format=json", dump.toString());
+            nextDumpNanos = start + (nanoClock.getAsLong() - start) * COST_FACTOR;
             try (InputStream in = Files.newInputStream(dump)) {
                 sample.set(Column.VIRTUAL_THREADS, ThreadDumpJson.countVirtual(in));
             }
         } finally {
             Files.deleteIfExists(dump);
-            nextDumpNanos = start + (nanoClock.getAsLong() - start) * COST_FACTOR;
         }
     }
 }

@@ -20,13 +20,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Captures one profile into {@code profiles/<ts_ms>/}: the JSON thread dump and its grouping, a dump of the
- * heap-evidence JFR recording (with paths to GC roots in the first capture and every {@code gcRootPathsEvery}-th
- * after it, as they cost a pause that grows with the live heap), a class histogram, the fd table, then the {@code done}
- * marker. A step that fails is skipped with a warning; the others still run. Afterwards the pause the capture
+ * heap-evidence JFR recording, the fd table, then the {@code done} marker. The first capture and every
+ * {@code heapWalkEvery}-th after it also walk the heap at a safepoint, whose length grows with the heap: the class
+ * histogram, and the search for paths from GC roots to the JFR old-object samples. A step that fails is skipped with a warning; the others still run. Afterwards the pause the capture
  * caused in the target is measured as the longest non-GC safepoint overlapping the capture (see
  * {@link SafepointLog}),
  * and older folders are thinned by {@link ProfileRetention}.
@@ -38,6 +40,7 @@ public final class ProfileCapture {
      */
     private static final int FLUSHES_TO_WAIT = 4;
     private static final long FLUSH_WAIT_MS = 10_000;
+    private static final String HISTOGRAM = "histogram.txt";
 
     private final TargetJvm jvm;
     private final Optional<HeapEvidenceRecording> heapRecording;
@@ -49,12 +52,12 @@ public final class ProfileCapture {
     private final ProfileRetention retention;
     private final Path runDir;
     private final boolean histogramWithFullGc;
-    private final int gcRootPathsEvery;
+    private final int heapWalkEvery;
     private long captures;
 
     public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, FdTable fdTable,
             TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
-            ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int gcRootPathsEvery) {
+            ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int heapWalkEvery) {
         this.jvm = jvm;
         this.heapRecording = heapRecording;
         this.fdTable = fdTable;
@@ -65,7 +68,7 @@ public final class ProfileCapture {
         this.retention = retention;
         this.runDir = runDir;
         this.histogramWithFullGc = histogramWithFullGc;
-        this.gcRootPathsEvery = gcRootPathsEvery;
+        this.heapWalkEvery = heapWalkEvery;
     }
 
     /** A step of the capture that writes one file into the profile folder. */
@@ -83,9 +86,11 @@ public final class ProfileCapture {
         step(tsMs, dir, "threads.json", files,
                 file -> jvm.diagnosticCommand("threadDumpToFile", "-format=json", file.toString()));
         step(tsMs, dir, "threads.txt", files, this::groupThreads);
-        boolean gcRootPaths = gcRootPathsEvery > 0 && captures++ % gcRootPathsEvery == 0;
-        heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, file -> recording.dumpTo(file, gcRootPaths)));
-        step(tsMs, dir, "histogram.txt", files, file -> Files.writeString(file, histogram()));
+        boolean heapWalk = captures++ % heapWalkEvery == 0;
+        heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, file -> recording.dumpTo(file, heapWalk)));
+        if (heapWalk) {
+            step(tsMs, dir, HISTOGRAM, files, file -> Files.writeString(file, histogram()));
+        }
         step(tsMs, dir, "fds.tsv", files, file -> Files.writeString(file, FdTsv.render(fdTable.read())));
         Instant end = Instant.now();
         if (files.isEmpty()) {
@@ -97,7 +102,7 @@ public final class ProfileCapture {
         eventLog.write(tsMs, "profile", e -> {
             e.put("dir", relative.toString());
             e.put("duration_ms", end.toEpochMilli() - start.toEpochMilli());
-            e.put("gc_root_paths", gcRootPaths);
+            e.put("heap_walk", heapWalk);
             files.forEach(e.putArray("files")::add);
             longest.ifPresent(s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()));
         });
@@ -149,7 +154,10 @@ public final class ProfileCapture {
                     .sorted()
                     .toList();
         }
-        for (long old : retention.toDelete(timestamps)) {
+        Set<Long> heapWalks = timestamps.stream()
+                .filter(ts -> Files.exists(profiles.resolve(Long.toString(ts)).resolve(HISTOGRAM)))
+                .collect(Collectors.toSet());
+        for (long old : retention.toDelete(timestamps, heapWalks)) {
             try (Stream<Path> tree = Files.walk(profiles.resolve(Long.toString(old)))) {
                 for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);

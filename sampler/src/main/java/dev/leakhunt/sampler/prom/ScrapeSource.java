@@ -35,7 +35,8 @@ public final class ScrapeSource implements Source {
     public ScrapeSource(URI url, MetricNames names) {
         this.url = url;
         this.names = names;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // HTTP/1.1 as Prometheus scrapes: the default h2c upgrade attempt is wasted on a metrics endpoint
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Locale;
  * CPU (% of one core, from its own {@code sampler_cpu_seconds} between the first and last rows, so JVM start-up
  * is excluded), the growth of its RSS (median of the first minute against the last), the longest target pause
  * caused by a profile capture (the {@code max_pause_ms} of the {@code profile} events: the longest non-GC
- * safepoint overlapping each capture; captures with GC-root paths are reported apart), and which columns were never filled. Exit status 1 when a target is missed.
+ * safepoint overlapping each capture; captures that walk the heap are reported apart), and which columns were never filled. Exit status 1 when a target is missed.
  */
 public final class BenchSummary {
     static final double MAX_CPU_PERCENT = 2.0;
@@ -47,7 +47,7 @@ public final class BenchSummary {
         double rssLast = median(rows, rss, ts, endMs - MINUTE_MS, endMs);
         double rssGrowthPercent = 100 * (rssLast - rssFirst) / rssFirst;
 
-        // index 0: captures without GC-root paths, 1: with them (their search pause grows with the live heap)
+        // index 0: plain captures, 1: captures with a heap walk (histogram, GC-root paths), whose pause grows with the heap
         double[] longestPauseMs = {-1, -1};
         String[] pauseOperation = {"none measured", "none measured"};
         int profiles = 0;
@@ -56,7 +56,7 @@ public final class BenchSummary {
             JsonNode event = json.readTree(line);
             if (event.path("type").asText().equals("profile")) {
                 profiles++;
-                int kind = event.path("gc_root_paths").asBoolean() ? 1 : 0;
+                int kind = event.path("heap_walk").asBoolean() ? 1 : 0;
                 if (event.has("max_pause_ms") && event.get("max_pause_ms").asDouble() > longestPauseMs[kind]) {
                     longestPauseMs[kind] = event.get("max_pause_ms").asDouble();
                     pauseOperation[kind] = event.path("pause_operation").asText() + " in " + event.get("dir").asText();
@@ -74,7 +74,7 @@ public final class BenchSummary {
         pass &= check(longestPauseMs[0] >= 0 && longestPauseMs[0] <= MAX_CAPTURE_PAUSE_MS,
                 "longest target pause caused by a profile capture: %.1f ms (%s) (target ≤ %.0f ms)",
                 longestPauseMs[0], pauseOperation[0], MAX_CAPTURE_PAUSE_MS);
-        System.out.printf(Locale.ROOT, "INFO longest pause of a capture with GC-root paths (--gc-roots-every): %.1f ms (%s)%n",
+        System.out.printf(Locale.ROOT, "INFO longest pause of a capture with a heap walk (first, then every --heap-walk-every-th): %.1f ms (%s)%n",
                 longestPauseMs[1], pauseOperation[1]);
         List<String> neverFilled = new ArrayList<>();
         StringBuilder partly = new StringBuilder();

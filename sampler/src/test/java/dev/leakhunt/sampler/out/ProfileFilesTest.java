@@ -10,6 +10,8 @@ import dev.leakhunt.sampler.proc.FdKind;
 import dev.leakhunt.sampler.proc.TcpSocket;
 import dev.leakhunt.sampler.proc.TcpState;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -55,15 +57,21 @@ class ProfileFilesTest {
     }
 
     @Test
-    void retentionKeepsFirstAndLatestAndSpreadsTheRest() {
+    void retentionKeepsFirstAndLatestAndSpreadsTheRestPreferringHeapWalks() {
         ProfileRetention retention = new ProfileRetention(48);
         List<Long> kept = new ArrayList<>();
+        Set<Long> heapWalks = new HashSet<>();
         long fiveMinutesMs = 300_000;
-        for (long ts : LongStream.rangeClosed(0, 288).map(i -> i * fiveMinutesMs).toArray()) {
+        for (long i : LongStream.rangeClosed(0, 288).toArray()) {
+            long ts = i * fiveMinutesMs;
             kept.add(ts);
-            kept.removeAll(retention.toDelete(kept));
+            if (i % 6 == 0) {
+                heapWalks.add(ts);
+            }
+            kept.removeAll(retention.toDelete(kept, heapWalks));
             assertTrue(kept.size() <= 48);
         }
+        assertTrue(kept.stream().filter(heapWalks::contains).count() >= 46, "nearly all kept folders hold a heap walk");
         assertEquals(0L, kept.get(0), "the first profile stays");
         assertEquals(288 * fiveMinutesMs, kept.get(kept.size() - 1), "the latest profile stays");
         long widestGap = 0;
