@@ -94,6 +94,13 @@ diff: build
 clean:
 	$(MVN) clean
 
+# The sampler's overhead on the lab target under a constant load: DURATION (default 10m), RATE (default 100/s).
+.PHONY: bench-sampler
+bench-sampler:
+	$(MVN) -pl target-app -DskipTests package
+	$(MVN) -pl sampler -DskipTests package
+	DURATION="$(DURATION)" RATE="$(RATE)" sampler/src/bench/bench-sampler.sh
+
 # The report's time and heap on a synthetic 24 h run (17,280 sample rows, a 43.2-million-request simulation.log,
 # built once under charts/target/bench-run): targets <= 60 s and <= 1 GB heap (-Xmx1g).
 .PHONY: bench-report
