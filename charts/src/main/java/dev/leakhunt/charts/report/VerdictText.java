@@ -1,6 +1,7 @@
 package dev.leakhunt.charts.report;
 
 import dev.leakhunt.charts.verdict.SeriesVerdict;
+import dev.leakhunt.charts.verdict.Verdict;
 import java.util.Locale;
 
 /** A verdict's numbers in the series' own unit, readable: {@code +38.2 MiB/h}, {@code +12 count/h}, {@code 31 h}. */
@@ -54,6 +55,9 @@ final class VerdictText {
         }
         if (!Double.isNaN(v.hoursToLimit())) {
             text.append(" · limit in ").append(hours(v.hoursToLimit()));
+        }
+        if (v.verdict() == Verdict.INCONCLUSIVE) {
+            text.append(" (").append(v.reason()).append(')');
         }
         return text.toString();
     }
