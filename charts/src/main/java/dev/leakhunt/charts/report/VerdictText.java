@@ -4,11 +4,12 @@ import dev.leakhunt.charts.verdict.SeriesVerdict;
 import dev.leakhunt.charts.verdict.Verdict;
 import java.util.Locale;
 
-/** A verdict's numbers in the series' own unit, readable: {@code +38.2 MiB/h}, {@code +12 count/h}, {@code 31 h}. */
+/** A verdict's numbers in the series' own unit, readable: {@code +38.2 MiB/h}, {@code +12/h}, {@code 31 h}. */
 final class VerdictText {
 
     private static final String BYTES = "bytes";
     private static final String NANOS = "ns";
+    private static final String COUNT = "count";
     /** CPU seconds per wall second: cores kept busy. */
     private static final String CPU_RATE = "s/s";
 
@@ -28,6 +29,9 @@ final class VerdictText {
         }
         if (unit.equals(CPU_RATE)) {
             return sign + Quantities.number(value) + " cores/h";
+        }
+        if (unit.equals(COUNT)) {
+            return sign + Quantities.number(value) + "/h";
         }
         return sign + Quantities.number(value) + " " + unit + "/h";
     }
