@@ -24,9 +24,8 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *   <li>Without such a rise, the curve is a plateau if it ended materially higher than it started (the blocks of
  *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first
  *       {@link #PLATEAU_START_MS} ms, significant by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a
- *       step that stopped. Else it is flat. A
- *       material fall is flat too — "does it leak?" is the question, and the negative slope stays in the
- *       numbers.</li>
+ *       step that stopped. Else it is flat. A material fall is flat too — "does it leak?" is the question, and
+ *       the negative slope stays in the numbers.</li>
  * </ol>
  */
 public final class VerdictEngine {
@@ -44,8 +43,8 @@ public final class VerdictEngine {
     public static final int MIN_SAMPLES_PER_BLOCK = 3;
     /**
      * Two-sided significance of the trend. Strict because a report judges ~40 curves at once and the leak gate
-     * re-judges a growing series every interval: at 0.001 a clean run's report falsely names a leak in about
-     * 4 % of runs before the other rules (floor, decay) apply, while a real leak over 32 blocks reaches p ~1e-8.
+     * re-judges a growing series every interval: 40 curves at 0.001 give a clean run at most ~4 % odds of one
+     * chance trend before the floor and decay rules even apply, while a real leak over 32 blocks reaches p ~1e-8.
      */
     public static final double TREND_ALPHA = 0.001;
     public static final double SLOPE_CONFIDENCE = 0.95;
