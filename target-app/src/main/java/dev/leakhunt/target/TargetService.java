@@ -43,8 +43,8 @@ final class TargetService implements RunningService {
                     new WriteReceipts(leak.plants(LeakMode.MAP), options.accel()));
             QuoteEndpoint quotes = new QuoteEndpoint(quoteClient,
                     new BestQuoteReader(leak.plants(LeakMode.FD)),
-                    new FallbackQuote(leak.plants(LeakMode.THREAD)),
-                    new CallHeartbeat(leak.plants(LeakMode.TICKER), options.accel()));
+                    resources.add(new FallbackQuote(leak.plants(LeakMode.THREAD))),
+                    resources.add(new CallHeartbeat(leak.plants(LeakMode.TICKER), options.accel())));
 
             Javalin publicApp = PublicApi.create(options.port(), items, quotes, metrics);
             resources.add(publicApp::stop);

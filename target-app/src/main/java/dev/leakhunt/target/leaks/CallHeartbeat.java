@@ -2,6 +2,7 @@ package dev.leakhunt.target.leaks;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,40 +14,56 @@ import org.slf4j.LoggerFactory;
  * Logs a heartbeat line while a call is in flight, so a stuck downstream shows in the log before it times out.
  * Planted leak {@code ticker}: per request one scheduler thread and one periodic task that never stop.
  */
-public final class CallHeartbeat {
+public final class CallHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallHeartbeat.class);
     /** Between two heartbeat lines, divided by the run's acceleration. */
     static final Duration PERIOD = Duration.ofSeconds(2);
 
     private final boolean planted;
     private final long periodMs;
-    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong schedulers = new AtomicLong();
+    /** The service's one heartbeat scheduler; a cancelled heartbeat leaves its queue at once. */
+    private final ScheduledThreadPoolExecutor shared = newScheduler("call-heartbeat");
 
     public CallHeartbeat(boolean planted, double accel) {
         this.planted = planted;
         this.periodMs = Math.max(1, (long) (PERIOD.toMillis() / accel));
+        shared.setRemoveOnCancelPolicy(true);
     }
 
     public <T> T during(String call, Callable<T> body) throws Exception {
-        String threadName = "call-heartbeat-" + started.incrementAndGet();
-        ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1,
-                task -> Thread.ofPlatform().name(threadName).daemon(true).unstarted(task));
         AtomicBoolean inFlight = new AtomicBoolean(true);
         long startNs = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
+        Runnable beat = () -> {
             if (inFlight.get()) {
                 LOG.info("{} still in flight after {} ms", call, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
             }
-        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        };
+        Runnable stop;
+        if (planted) {
+            // LEAK(ticker): a scheduler of its own for every call, which nothing shuts down, and stopping only
+            // silences the beat: the scheduler thread and the periodic task (waking every period) live forever
+            newScheduler("call-heartbeat-" + schedulers.incrementAndGet())
+                    .scheduleAtFixedRate(beat, periodMs, periodMs, TimeUnit.MILLISECONDS);
+            stop = () -> inFlight.set(false);
+        } else {
+            // fixed twin: the service's one scheduler, and the call's periodic task is cancelled when the call ends
+            ScheduledFuture<?> heartbeat = shared.scheduleAtFixedRate(beat, periodMs, periodMs, TimeUnit.MILLISECONDS);
+            stop = () -> heartbeat.cancel(false);
+        }
         try {
             return body.call();
         } finally {
-            inFlight.set(false);
-            // LEAK(ticker): the heartbeat is only silenced; its scheduler is never shut down, so the thread and
-            // the periodic task (waking every period) live forever
-            if (!planted) {
-                ticker.shutdownNow(); // fixed twin: cancels the periodic task and ends the scheduler thread
-            }
+            stop.run();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor newScheduler(String threadName) {
+        return new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(threadName).daemon(true).factory());
+    }
+
+    @Override
+    public void close() {
+        shared.shutdownNow();
     }
 }

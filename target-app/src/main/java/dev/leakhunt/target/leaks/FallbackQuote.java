@@ -4,16 +4,17 @@ import dev.leakhunt.target.quotes.QuoteHead;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepares a local estimate while the downstream call is in flight, so a failed call costs no extra latency.
- * Planted leak {@code thread}: per request one platform thread parked forever.
+ * Prepares a local estimate on a pool thread while the downstream call is in flight, so a failed call costs no
+ * extra latency. Planted leak {@code thread}: per request one pool thread parked forever (the pool grows by one).
  */
-public final class FallbackQuote {
+public final class FallbackQuote implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FallbackQuote.class);
 
     /** The downstream call the estimate stands in for. */
@@ -23,7 +24,9 @@ public final class FallbackQuote {
     }
 
     private final boolean planted;
-    private final AtomicLong started = new AtomicLong();
+    /** Grows while estimates are in flight; idle threads end after a minute. */
+    private final ExecutorService estimators =
+            Executors.newCachedThreadPool(Thread.ofPlatform().name("quote-estimator-", 1).daemon(true).factory());
 
     public FallbackQuote(boolean planted) {
         this.planted = planted;
@@ -34,12 +37,9 @@ public final class FallbackQuote {
                 // LEAK(thread): an unbuffered handoff: when the downstream answers nobody takes the estimate,
                 // and the estimator parks in put() forever (nothing signals or interrupts it)
                 ? new SynchronousQueue<>()
-                // fixed twin: room for the one estimate, so put() never waits for a taker
+                // fixed twin: room for the one estimate, so put() never waits and the thread goes back to the pool
                 : new ArrayBlockingQueue<>(1);
-        Thread.ofPlatform()
-                .name("quote-estimator-" + started.incrementAndGet())
-                .daemon(true)
-                .start(() -> estimate(id, handoff));
+        estimators.execute(() -> estimate(id, handoff));
         try {
             return downstream.call();
         } catch (IOException e) {
@@ -54,5 +54,11 @@ public final class FallbackQuote {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Interrupts the estimators, parked ones included. */
+    @Override
+    public void close() {
+        estimators.shutdownNow();
     }
 }
