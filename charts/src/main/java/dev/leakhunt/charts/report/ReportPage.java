@@ -26,6 +26,7 @@ import java.util.Optional;
 final class ReportPage {
 
     private final RunFolder run;
+    private final Optional<String> driverSummary;
     private final List<String> missing;
     private final Optional<Verdicts> verdicts;
     private final List<LocalizedLeak> leaks;
@@ -34,9 +35,11 @@ final class ReportPage {
     private final Optional<Path> wholeRunText;
     private final long startMs;
 
-    ReportPage(RunFolder run, List<String> missing, Optional<Verdicts> verdicts, List<LocalizedLeak> leaks,
-            List<RunCurves.Rendered> charts, Optional<ProfileDiff> wholeRun, Optional<Path> wholeRunText) {
+    ReportPage(RunFolder run, Optional<String> driverSummary, List<String> missing, Optional<Verdicts> verdicts,
+            List<LocalizedLeak> leaks, List<RunCurves.Rendered> charts, Optional<ProfileDiff> wholeRun,
+            Optional<Path> wholeRunText) {
         this.run = run;
+        this.driverSummary = driverSummary;
         this.missing = missing;
         this.verdicts = verdicts;
         this.leaks = leaks;
@@ -50,6 +53,9 @@ final class ReportPage {
         Html html = new Html("leakhunt report: " + run.name());
         html.heading(1, "leakhunt report: " + run.name(), "");
         html.paragraph("note", state());
+        driverSummary.ifPresent(summary -> html.rawParagraph(Html.escape(summary)
+                + (Files.exists(run.dir().resolve(RunFolder.GATLING_REPORT))
+                        ? " · " + Html.link(RunFolder.GATLING_REPORT, "Gatling's report") : "")));
         if (!missing.isEmpty()) {
             html.paragraph("missing", "Not in this report (the rest is):");
             html.list("missing", missing);

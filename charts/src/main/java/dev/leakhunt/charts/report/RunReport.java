@@ -5,7 +5,9 @@ import dev.leakhunt.charts.curves.CurveGroup;
 import dev.leakhunt.charts.curves.LoadOverlay;
 import dev.leakhunt.charts.curves.RunCurves;
 import dev.leakhunt.charts.curves.TimeAxis;
+import dev.leakhunt.charts.gatling.GatlingLatency;
 import dev.leakhunt.charts.gatling.GatlingLog;
+import dev.leakhunt.charts.gatling.LatencyStats;
 import dev.leakhunt.charts.gatling.LatencyTimeline;
 import dev.leakhunt.charts.localize.CaptureReader;
 import dev.leakhunt.charts.localize.ProfileDiff;
@@ -45,7 +47,7 @@ public final class RunReport {
     }
 
     /** What the report knows about the driver's side, when the run has a readable Gatling log. */
-    private record Load(LoadOverlay overlay, LatencyTimeline timeline) {
+    private record Load(LoadOverlay overlay, LatencyTimeline timeline, String summary) {
     }
 
     private RunReport() {
@@ -84,7 +86,8 @@ public final class RunReport {
         if (wholeRun.isPresent()) {
             diffFile = Optional.of(DiffReport.write(run, wholeRun.get(), DiffReport.text(run, wholeRun.get())));
         }
-        String page = new ReportPage(run, missing, verdicts, leaks, charts, wholeRun, diffFile).render();
+        String page = new ReportPage(run, load.map(Load::summary), missing, verdicts, leaks, charts, wholeRun,
+                diffFile).render();
         Path html = run.dir().resolve(HTML);
         Path tmp = run.dir().resolve(HTML + ".tmp");
         Files.writeString(tmp, page);
@@ -109,12 +112,22 @@ public final class RunReport {
                 : Optional.of(ProfileDiff.between(captures.getFirst(), captures.getLast(), reader));
     }
 
+    private static String summary(GatlingLatency latency) {
+        LatencyStats total = latency.total();
+        String tail = latency.progress().tailBytes() > 0
+                ? " (the log ends mid-record: still being written, or its writer was killed)" : "";
+        return "Gatling " + latency.header().gatlingVersion() + ": " + total.count() + " requests, " + total.ko()
+                + " KO, p50 " + Quantities.number(total.p50Ms()) + " ms, p99 " + Quantities.number(total.p99Ms())
+                + " ms, max " + Quantities.number(total.maxMs()) + " ms" + tail;
+    }
+
     private static Optional<Load> load(RunFolder run, List<String> missing) {
         if (!Files.isRegularFile(run.gatlingLog())) {
             return Optional.empty();
         }
         try (GatlingLog log = GatlingLog.follow(run.gatlingLog(), GATLING_INTERVAL_MS)) {
-            return Optional.of(new Load(LoadOverlays.of(log.poll()), log.timeline()));
+            GatlingLatency latency = log.poll();
+            return Optional.of(new Load(LoadOverlays.of(latency), log.timeline(), summary(latency)));
         } catch (IOException | RuntimeException e) {
             missing.add(RunFolder.GATLING_LOG + ": unreadable (" + e.getMessage() + ")");
             return Optional.empty();
