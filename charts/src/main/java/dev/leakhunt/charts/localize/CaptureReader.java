@@ -56,7 +56,9 @@ public final class CaptureReader {
     private <T> Optional<T> parse(ProfileCapture capture, String name, Parser<T> parser) {
         String where = "profiles/" + capture.tsMs() + "/" + name;
         if (!capture.has(name)) {
-            failures.put(capture.file(name), where + ": absent");
+            // formats.md: the sampler writes histogram.txt in heap-walk captures only.
+            failures.put(capture.file(name), where + (HISTOGRAM.equals(name)
+                    ? ": absent (a capture without a heap walk)" : ": absent"));
             return Optional.empty();
         }
         try {

@@ -40,6 +40,14 @@ public enum LeakKind {
         return jsonName;
     }
 
+    /**
+     * True for the kinds whose evidence is best in heap-walk captures (formats.md: only those hold
+     * histogram.txt and the GC-root paths in heap.jfr).
+     */
+    public boolean prefersHeapWalks() {
+        return this == HEAP || this == NATIVE || this == METASPACE;
+    }
+
     public static LeakKind of(String column) {
         return Arrays.stream(values()).filter(k -> k.columns.contains(column)).findFirst().orElse(OTHER);
     }

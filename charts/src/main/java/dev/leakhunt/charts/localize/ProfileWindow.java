@@ -11,6 +11,21 @@ import java.util.OptionalLong;
  */
 public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
 
+    /**
+     * For a leak of {@code kind}: between heap-walk captures (those with histogram.txt) when it prefers them and
+     * at least two follow warm-up, else between any captures.
+     */
+    public static Optional<ProfileWindow> of(List<ProfileCapture> captures, OptionalLong warmupEndMs, LeakKind kind) {
+        if (kind.prefersHeapWalks()) {
+            List<ProfileCapture> heapWalks = captures.stream().filter(c -> c.has(CaptureReader.HISTOGRAM)).toList();
+            Optional<ProfileWindow> betweenWalks = of(heapWalks, warmupEndMs);
+            if (betweenWalks.isPresent()) {
+                return betweenWalks;
+            }
+        }
+        return of(captures, warmupEndMs);
+    }
+
     /** Empty unless at least two captures exist at or after the end of warm-up. */
     public static Optional<ProfileWindow> of(List<ProfileCapture> captures, OptionalLong warmupEndMs) {
         List<ProfileCapture> afterWarmup = captures.stream()

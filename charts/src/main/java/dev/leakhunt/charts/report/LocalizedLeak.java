@@ -17,7 +17,8 @@ import java.util.OptionalLong;
 
 /**
  * A series judged {@code leak}, with the profile diff over its evidence window (from the first capture after
- * its warm-up to the last) and the code sites that diff blames. Empty diff: fewer than two captures in the window.
+ * its warm-up to the last; heap walks for heap kinds when there are two) and the code sites that diff blames.
+ * Empty diff: fewer than two captures in the window.
  */
 record LocalizedLeak(String series, LeakKind kind, SeriesVerdict verdict, Optional<ProfileDiff> diff,
                      List<String> sites) {
@@ -36,7 +37,7 @@ record LocalizedLeak(String series, LeakKind kind, SeriesVerdict verdict, Option
                 return;
             }
             LeakKind kind = LeakKind.of(series);
-            Optional<ProfileDiff> diff = ProfileWindow.of(captures, OptionalLong.of(verdict.windowStartMs()))
+            Optional<ProfileDiff> diff = ProfileWindow.of(captures, OptionalLong.of(verdict.windowStartMs()), kind)
                     .map(window -> diffs.computeIfAbsent(window, w -> w.diff(reader)));
             leaks.add(new LocalizedLeak(series, kind, verdict, diff, diff.map(kind::sites).orElse(List.of())));
         });
