@@ -59,8 +59,9 @@ public final class DriverBench implements Callable<Integer> {
         boolean held = minutes > 1 && maxDeviation <= LIMIT_PERCENT;
         System.out.printf(Locale.ROOT, "max |deviation| after minute 1: %.3f %% (limit %.0f %%): %s%n", maxDeviation,
                 LIMIT_PERCENT, minutes > 1 ? (held ? "held" : "NOT held") : "run too short to judge");
-        System.out.println("Gatling JVM RSS: " + rssAt(counts.startEpochMs() + 60_000, "minute 1") + ", "
-                + rssAt(counts.startEpochMs() + 600_000, "minute 10"));
+        long loadStartMs = counts.startEpochMs() + counts.firstArrivalMs();
+        System.out.println("Gatling JVM RSS: " + rssAt(loadStartMs + 60_000, "minute 1") + ", "
+                + rssAt(loadStartMs + 600_000, "minute 10"));
         return held ? 0 : 1;
     }
 
@@ -86,7 +87,8 @@ public final class DriverBench implements Callable<Integer> {
         }
         String best = null;
         long bestDistance = 30_000;
-        for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
             if (cells.length == 3) {
                 long distance = Math.abs(Long.parseLong(cells[0]) - epochMs);

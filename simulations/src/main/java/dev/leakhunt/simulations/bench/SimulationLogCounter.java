@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +136,8 @@ public final class SimulationLogCounter {
             throw new EOFException();
         }
         int coder = in.readUnsignedByte();
-        return coder == 0 ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                : new String(bytes, java.nio.charset.StandardCharsets.UTF_16LE); // the writer's order, x86 and ARM
+        return coder == 0 ? new String(bytes, StandardCharsets.ISO_8859_1)
+                : new String(bytes, StandardCharsets.UTF_16LE); // the writer's order, x86 and ARM
     }
 
     /**

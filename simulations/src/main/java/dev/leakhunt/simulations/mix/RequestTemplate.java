@@ -1,5 +1,6 @@
 package dev.leakhunt.simulations.mix;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record RequestTemplate(
 
     /** The headers with their values' placeholders filled. */
     public Map<String, String> headers(long key, long slot) {
-        Map<String, String> filled = new java.util.LinkedHashMap<>();
+        Map<String, String> filled = new LinkedHashMap<>();
         headers.forEach((name, value) -> filled.put(name, fill(value, key, slot)));
         return filled;
     }

@@ -5,27 +5,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Gatling's periodic console summary (every 5 s in its log) as it goes by: the elapsed seconds and the
- * global request counts, from which the achieved rate follows. The rate spans at least {@value #RATE_WINDOW_S} s:
- * over one 5 s period the whole-second elapsed counter alone makes it jitter by a fifth.
+ * Reads Gatling's console output as it goes by: the line saying the simulation started, then the summary printed
+ * every 5 s — elapsed seconds and global request counts, from which the achieved rate follows. The rate spans at
+ * least {@value #RATE_WINDOW_S} s: over one 5 s period the whole-second elapsed counter alone makes it jitter by a
+ * fifth.
  *
  * <pre>
+ * Simulation dev.leakhunt.simulations.SoakSimulation started...
  * 2026-11-23 11:48:15 GMT                                          10s elapsed
  * > Global                                            |     1,000 |     1,000 |         0
  * </pre>
  */
 final class GatlingConsole {
+    static final long RATE_WINDOW_S = 30;
+    private static final Pattern STARTED = Pattern.compile("^Simulation \\S+ started");
     private static final Pattern ELAPSED = Pattern.compile("\\s(\\d+)s elapsed\\s*$");
     private static final Pattern GLOBAL =
             Pattern.compile("^> Global\\s+\\|\\s*([\\d,]+)\\s*\\|\\s*([\\d,]+)\\s*\\|\\s*([\\d,]+)\\s*$");
 
-    static final long RATE_WINDOW_S = 30;
-
     private final ArrayDeque<Totals> window = new ArrayDeque<>();
+    private boolean simulationStarted;
     private long pendingElapsedS = -1;
 
     /** Feeds one line of Gatling's output. */
     void accept(String line) {
+        if (STARTED.matcher(line).find()) {
+            simulationStarted = true;
+            return;
+        }
         Matcher elapsed = ELAPSED.matcher(line);
         if (elapsed.find()) {
             pendingElapsedS = Long.parseLong(elapsed.group(1));
@@ -40,6 +47,11 @@ final class GatlingConsole {
                 window.removeFirst();
             }
         }
+    }
+
+    /** True once Gatling printed {@code Simulation <class> started...}: injection begins. */
+    boolean simulationStarted() {
+        return simulationStarted;
     }
 
     /** Requests and failed requests so far, or null before the first summary. */

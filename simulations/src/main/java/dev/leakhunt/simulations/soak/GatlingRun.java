@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +58,7 @@ final class GatlingRun {
         command.add("-Dgatling.reportsOnly=" + folder.gatling());
         try (ManagedProcess reporter = ManagedProcess.start("gatling-report", ChildCommands.ownSession(command),
                 environment(), folder.log("gatling-report"))) {
-            reporter.awaitExit(java.time.Duration.ofMinutes(30));
+            reporter.awaitExit(Duration.ofMinutes(30));
             return reporter.isAlive() ? -1 : reporter.ending().exitCode();
         }
     }

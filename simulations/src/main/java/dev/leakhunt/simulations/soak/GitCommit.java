@@ -2,6 +2,8 @@ package dev.leakhunt.simulations.soak;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 final class GitCommit {
     private GitCommit() {}
 
-    static String of(java.nio.file.Path home) {
+    static String of(Path home) {
         String commit = git(home, "rev-parse", "HEAD");
         if (commit == null) {
             return null;
@@ -18,8 +20,8 @@ final class GitCommit {
         return changes == null || changes.isEmpty() ? commit : commit + "-dirty";
     }
 
-    private static String git(java.nio.file.Path home, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", home.toString()));
+    private static String git(Path home, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", home.toString()));
         command.addAll(List.of(arguments));
         try {
             Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

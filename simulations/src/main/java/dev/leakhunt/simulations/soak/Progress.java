@@ -38,18 +38,18 @@ final class Progress {
         this.duration = plan.simulation().duration();
     }
 
-    void loadStarted(long startMs) {
-        this.loadStartMs = startMs;
-    }
-
-    GatlingConsole.Totals totals() {
-        return console.latest();
+    /** True once Gatling has printed that the simulation started. */
+    boolean loadStarted() {
+        return loadStartMs > 0;
     }
 
     /** Reads what Gatling printed since, and prints a line when one is due, with the sampler's latest row. */
     void tick(Map<String, String> latestSample) throws IOException {
         readGatlingLog();
         long now = System.currentTimeMillis();
+        if (!loadStarted() && console.simulationStarted()) {
+            loadStartMs = now;
+        }
         if (!terminal && now - lastPrintMs < PLAIN_PERIOD.toMillis()) {
             return;
         }
@@ -71,6 +71,9 @@ final class Progress {
     }
 
     private String line(long now, Map<String, String> row) {
+        if (!loadStarted()) {
+            return "starting Gatling (mvn gatling:test) …";
+        }
         long elapsedS = Math.max(0, (now - loadStartMs) / 1000);
         long remainingS = Math.max(0, duration.toSeconds() - elapsedS);
         double achieved = console.achievedPerSecond();

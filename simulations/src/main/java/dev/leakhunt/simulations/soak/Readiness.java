@@ -68,13 +68,12 @@ final class Readiness {
 
     private static void checkStillStarting(ManagedProcess process, StopSignal stop, long deadline, String what,
                                            Path log) throws StartFailedException {
-        if (process != null && !process.isAlive()) {
+        if (!process.isAlive()) {
             throw new StartFailedException(process.role() + " exited with code " + process.ending().exitCode()
                     + " before it could " + what + "; see " + log);
         }
         if (System.nanoTime() > deadline) {
-            throw new StartFailedException((process == null ? "the target" : process.role())
-                    + " did not " + what + " in time; see " + log);
+            throw new StartFailedException(process.role() + " did not " + what + " in time; see " + log);
         }
         if (stop.sleep(POLL)) {
             throw new StartFailedException("stopped while waiting for the target to " + what);

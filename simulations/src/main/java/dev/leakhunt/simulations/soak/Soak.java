@@ -119,9 +119,7 @@ final class Soak {
         gatling = gatlingRun.start();
         manifest.started("gatling", gatling.pid(), gatling.startedMs(), gatling.command());
         gatling.onExit().thenRun(() -> happenings.add(Happening.GATLING_EXITED));
-        events.append("load_start", Map.of("rate_per_s", plan.simulation().arrivalsPerSecond()));
         Progress progress = new Progress(out, System.console() != null && System.console().isTerminal(), folder, plan);
-        progress.loadStarted(System.currentTimeMillis());
         DriverRss driverRss = new DriverRss(folder.driverRss());
         SamplesTail samples = new SamplesTail(folder.samples());
         Optional<LeakGuard> guard = plan.stopOnLeak() ? LeakGuard.forThisMachine() : Optional.empty();
@@ -129,7 +127,12 @@ final class Soak {
             while (true) {
                 Happening happening = pollHappening(Duration.ofSeconds(1));
                 Map<String, String> latestSample = samples.latest();
+                boolean loadHadStarted = progress.loadStarted();
                 progress.tick(latestSample);
+                // Maven and the Gatling JVM take a while to start: the load begins when Gatling says so.
+                if (!loadHadStarted && progress.loadStarted()) {
+                    events.append("load_start", Map.of("rate_per_s", plan.simulation().arrivalsPerSecond()));
+                }
                 gatlingRun.linkLiveLog();
                 gatlingRun.gatlingPid().ifPresent(pid -> recordRss(driverRss, pid));
                 Optional<String> tripped = guard.flatMap(g -> g.tripped(latestSample));
@@ -158,7 +161,9 @@ final class Soak {
             }
         } finally {
             progress.close();
-            events.append("load_end", Map.of("rate_per_s", plan.simulation().arrivalsPerSecond()));
+            if (progress.loadStarted()) {
+                events.append("load_end", Map.of("rate_per_s", plan.simulation().arrivalsPerSecond()));
+            }
         }
     }
 
@@ -176,8 +181,7 @@ final class Soak {
         if (plan.targetPid() != null) {
             long pid = plan.targetPid();
             manifest.adopted("target", pid);
-            manifest.target(ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).map(List::of).orElse(List.of()),
-                    List.of(), plan.simulation().baseUrl(), plan.metricsUrl());
+            manifest.target(commandOf(pid), List.of(), plan.simulation().baseUrl(), plan.metricsUrl());
             ProcessHandle.of(pid).orElseThrow().onExit().thenRun(() -> happenings.add(Happening.TARGET_EXITED));
             events.append("target_start", Map.of("pid", pid, "restart", 0));
             return pid;
@@ -185,6 +189,16 @@ final class Soak {
         launcher = plan.labTarget() ? new LabTarget(plan, preflight, folder, manifest)
                 : new CommandTarget(plan, preflight, folder, manifest);
         return launchTarget();
+    }
+
+    /** An adopted process's command line as the kernel shows it (empty when it is not ours to read). */
+    private static List<String> commandOf(long pid) {
+        List<String> command = new ArrayList<>();
+        ProcessHandle.of(pid).map(ProcessHandle::info).ifPresent(info -> {
+            info.command().ifPresent(command::add);
+            info.arguments().ifPresent(arguments -> command.addAll(List.of(arguments)));
+        });
+        return command;
     }
 
     private long launchTarget() throws IOException, StartFailedException {

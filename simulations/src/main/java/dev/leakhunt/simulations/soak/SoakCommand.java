@@ -6,6 +6,7 @@ import dev.leakhunt.simulations.load.SimulationParameters;
 import dev.leakhunt.simulations.mix.LabMix;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,7 +205,7 @@ public final class SoakCommand implements Callable<Integer> {
         try {
             Path location = Path.of(SoakCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return location.getParent().getParent().getParent();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the leakhunt checkout from " + SoakCommand.class, e);
         }
     }

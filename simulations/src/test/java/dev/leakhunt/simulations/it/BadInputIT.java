@@ -11,19 +11,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every refusal happens before anything starts: exit 2, one line naming what is valid, no folder, no process. */
+@ExtendWith(SiblingJars.class)
 class BadInputIT {
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void jars() throws Exception {
-        SiblingJars.ensureBuilt();
-    }
 
     @Test
     void unknownLeak() throws Exception {

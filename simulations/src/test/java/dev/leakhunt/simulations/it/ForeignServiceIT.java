@@ -6,28 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakhunt.simulations.bench.SimulationLogCounter;
 import dev.leakhunt.simulations.fixture.NotesService;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A service that is not the lab target, started from TARGET_CMD and driven by a MIX file: driven, sampled, reported. */
+@ExtendWith(SiblingJars.class)
 class ForeignServiceIT {
     private static final int RATE_PER_S = 30;
     private static final int DURATION_S = 20;
 
     @TempDir
     Path folder;
-
-    @BeforeAll
-    static void jars() throws Exception {
-        SiblingJars.ensureBuilt();
-    }
 
     @Test
     void aServiceOfYourOwnIsDrivenSampledAndReported() throws Exception {
@@ -82,8 +81,8 @@ class ForeignServiceIT {
         return total;
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -7,19 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The jars a soak runs besides soak.jar. In a reactor build (make test) they are packaged before this module's
- * integration tests; run alone ({@code mvn -pl simulations verify}) the tests build them once.
+ * integration tests; run alone ({@code mvn -pl simulations verify}) the tests build them once. Use it as
+ * {@code @ExtendWith(SiblingJars.class)}.
  */
-final class SiblingJars {
+final class SiblingJars implements BeforeAllCallback {
     static final Path TARGET_APP = SoakRun.HOME.resolve("target-app/target/target-app.jar");
     static final Path SAMPLER = SoakRun.HOME.resolve("sampler/target/sampler.jar");
     static final Path CHARTS = SoakRun.HOME.resolve("charts/target/charts.jar");
 
-    private SiblingJars() {}
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+        ensureBuilt();
+    }
 
-    static synchronized void ensureBuilt() throws IOException, InterruptedException {
+    private static synchronized void ensureBuilt() throws IOException, InterruptedException {
         if (Files.exists(TARGET_APP) && Files.exists(SAMPLER) && Files.exists(CHARTS)) {
             return;
         }

@@ -5,33 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Faults in the middle of a lab soak: Ctrl-C at the supervisor, and a target that is killed. */
+/** Faults in the middle of a lab soak: Ctrl-C at the supervisor, a killed target, a killed target restarted. */
+@ExtendWith(SiblingJars.class)
 class SoakFaultsIT {
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void jars() throws Exception {
-        SiblingJars.ensureBuilt();
+    /** A lab soak with a clean target at 20 requests/s for up to 10 minutes, once its load and sampling run. */
+    private static SoakRun startedLabSoak(Path run, String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--leak=none", "--duration=10m", "--rate=20",
+                "--accel=1"));
+        arguments.addAll(List.of(extra));
+        SoakRun soak = SoakRun.start(run, arguments.toArray(String[]::new));
+        try {
+            soak.awaitCondition("load and a first sample", START_LIMIT,
+                    () -> SoakRun.hasSampleRow(run) && eventTypesOrNone(run).contains("load_start"));
+            return soak;
+        } catch (Throwable e) {
+            soak.close();
+            throw e;
+        }
     }
 
     @Test
     void ctrlCStopsEveryProcessAndLeavesAReportableFolder() throws Exception {
         Path run = folder.resolve("interrupted-run");
-        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20",
-                "--accel=1")) {
-            soak.awaitCondition("load and a first sample", START_LIMIT,
-                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+        try (SoakRun soak = startedLabSoak(run)) {
             soak.signal("INT");
             int code = soak.awaitExit(Duration.ofSeconds(90));
 
@@ -52,10 +63,7 @@ class SoakFaultsIT {
     @Test
     void aKilledTargetEndsTheSoakWithItsDeathRecorded() throws Exception {
         Path run = folder.resolve("target-killed-run");
-        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20",
-                "--accel=1")) {
-            soak.awaitCondition("load and a first sample", START_LIMIT,
-                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+        try (SoakRun soak = startedLabSoak(run)) {
             long targetPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
             Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(targetPid)).inheritIO().start();
             assertEquals(0, kill.waitFor());
@@ -80,10 +88,7 @@ class SoakFaultsIT {
     @Test
     void withRestartADeadTargetIsRestartedAndSampledAgainUntilSigterm() throws Exception {
         Path run = folder.resolve("restart-run");
-        try (SoakRun soak = SoakRun.start(run, "--leak=none", "--duration=10m", "--rate=20", "--accel=1",
-                "--restart=1")) {
-            soak.awaitCondition("load and a first sample", START_LIMIT,
-                    () -> SoakRun.hasSampleRow(run) && Files.exists(run.resolve("logs/gatling.log")));
+        try (SoakRun soak = startedLabSoak(run, "--restart=1")) {
             long firstPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
             Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(firstPid)).inheritIO().start();
             assertEquals(0, kill.waitFor());
@@ -113,23 +118,31 @@ class SoakFaultsIT {
             List<String> rows = Files.readAllLines(run.resolve("samples.csv"));
             String last = rows.get(rows.size() - 1);
             return last.matches("\\d+,.*") && Long.parseLong(last.substring(0, last.indexOf(','))) > restartedMs;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private static List<JsonNode> events(Path run) throws java.io.IOException {
+    private static List<JsonNode> events(Path run) throws IOException {
         ObjectMapper json = new ObjectMapper();
         return Files.readAllLines(run.resolve("events.jsonl")).stream().map(line -> {
             try {
                 return json.readTree(line);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new AssertionError("bad event line " + line, e);
             }
         }).toList();
     }
 
-    private static List<String> eventTypes(Path run) throws java.io.IOException {
+    private static List<String> eventTypesOrNone(Path run) {
+        try {
+            return eventTypes(run);
+        } catch (IOException | AssertionError e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> eventTypes(Path run) throws IOException {
         return events(run).stream().map(event -> event.path("type").asText()).toList();
     }
 }

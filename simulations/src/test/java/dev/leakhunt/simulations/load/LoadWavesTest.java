@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class LoadWavesTest {
@@ -32,14 +33,14 @@ class LoadWavesTest {
 
     @Test
     void parametersSurviveTheTripThroughSystemProperties() {
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         properties.setProperty(SimulationParameters.RATE, "150");
         properties.setProperty(SimulationParameters.ACCEL, "4");
         properties.setProperty(SimulationParameters.WAVE_ON_S, "60");
         properties.setProperty(SimulationParameters.WAVE_OFF_S, "30");
         SimulationParameters parameters = SimulationParameters.from(properties);
         assertEquals(600, parameters.arrivalsPerSecond());
-        java.util.Properties again = new java.util.Properties();
+        Properties again = new Properties();
         again.putAll(parameters.toProperties());
         assertEquals(parameters, SimulationParameters.from(again));
     }

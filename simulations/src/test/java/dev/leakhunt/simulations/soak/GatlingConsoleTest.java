@@ -1,6 +1,7 @@
 package dev.leakhunt.simulations.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,9 @@ class GatlingConsoleTest {
     void nothingBeforeTheFirstSummary() {
         GatlingConsole console = new GatlingConsole();
         console.accept("[INFO] Scanning for projects...");
+        assertFalse(console.simulationStarted());
+        console.accept("Simulation dev.leakhunt.simulations.SoakSimulation started...");
+        assertTrue(console.simulationStarted());
         assertNull(console.latest());
         assertTrue(Double.isNaN(console.achievedPerSecond()));
     }
