@@ -51,7 +51,7 @@ final class JvmSession implements AutoCloseable {
                 recording = Optional.empty();
             }
             this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
-            this.profileCapture = new ProfileCapture(jvm, recording, new FdTable(proc, config.pid()), events, safepoints,
+            this.profileCapture = new ProfileCapture(jvm, recording, heapLive, new FdTable(proc, config.pid()), events, safepoints,
                     eventLog, warnings, new ProfileRetention(config.keepProfiles()), config.runDir(),
                     config.histogramWithFullGc(), config.heapWalkEvery());
         } catch (IOException | RuntimeException e) {

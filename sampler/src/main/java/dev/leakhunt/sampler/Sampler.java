@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Watches one target process from the side: every interval one row of {@code samples.csv} from all sources,
  * every profile period one profile folder, each on its own scheduler thread so that a slow capture never delays
- * a row. Ends when the target dies (after a {@code target_exit} event) or when {@link #requestStop} is called;
+ * a row. Attaching to the JVM also happens on the profile thread (retried every interval until it succeeds):
+ * until then rows carry the /proc figures, and the first profile follows one interval after attaching. Ends when the target dies (after a {@code target_exit} event) or when {@link #requestStop} is called;
  * {@link #close()} lets the row in progress finish, then flushes and releases everything.
  */
 public final class Sampler implements AutoCloseable {
@@ -67,11 +68,10 @@ public final class Sampler implements AutoCloseable {
                 .put("pid", config.pid())
                 .put("interval_ms", config.interval().toMillis())
                 .put("profile_every_ms", config.profileEvery().toMillis()));
-        long intervalMs = config.interval().toMillis();
-        sampler.rows.scheduleAtFixedRate(sampler::row, 0, intervalMs, TimeUnit.MILLISECONDS);
-        // the first profile is a baseline taken early; later ones diff against it
-        sampler.profiles.scheduleAtFixedRate(sampler::profile, 2 * intervalMs, config.profileEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
+        sampler.rows.scheduleAtFixedRate(sampler::row, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
+        if (sampler.attachable) {
+            sampler.profiles.execute(sampler::attach);
+        }
         return sampler;
     }
 
@@ -100,7 +100,7 @@ public final class Sampler implements AutoCloseable {
                 return;
             }
             Sample sample = new Sample(tsMs);
-            JvmSession session = attachedJvm(tsMs);
+            JvmSession session = jvm;
             if (session != null) {
                 session.sources().forEach(source -> sampleFrom(source, sample));
             }
@@ -123,17 +123,21 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** The JVM session, attaching on first use and retrying every interval while attaching fails. */
-    private JvmSession attachedJvm(long tsMs) {
-        if (jvm == null && attachable) {
-            try {
-                jvm = JvmSession.open(config, proc, eventLog, warnings);
-                warnings.succeeded("attach");
-            } catch (IOException | RuntimeException e) {
-                warnings.failed("attach", tsMs, e);
-            }
+    /** Opens the JVM session, or tries again one interval later; once open, starts the profile schedule. */
+    private void attach() {
+        long intervalMs = config.interval().toMillis();
+        if (ended.isDone()) {
+            return;
         }
-        return jvm;
+        try {
+            jvm = JvmSession.open(config, proc, eventLog, warnings);
+            warnings.succeeded("attach");
+            // the first profile is a baseline taken early; later ones diff against it
+            profiles.scheduleAtFixedRate(this::profile, intervalMs, config.profileEvery().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("attach", System.currentTimeMillis(), e);
+            profiles.schedule(this::attach, intervalMs, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void profile() {
@@ -159,13 +163,16 @@ public final class Sampler implements AutoCloseable {
         requestStop("target_exit");
     }
 
-    /** Lets the row and the capture in progress finish, then writes {@code sampler_stop} and releases all. */
+    /**
+     * Lets the row in progress finish, interrupts a capture in progress (its folder stays without {@code done}),
+     * then writes {@code sampler_stop} and releases all.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
         String reason = ended.getNow("closed");
         ended.complete(reason);
         rows.shutdown();
-        profiles.shutdown();
+        profiles.shutdownNow();
         rows.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         profiles.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         if (jvm != null) {

@@ -133,7 +133,7 @@ class SamplerAgainstFixtureTest {
     @Order(6)
     void killedTargetLeavesCompleteCsvAndExitEvent() throws Exception {
         fixture.process().destroyForcibly();
-        assertTrue(sampler.process().waitFor(15, TimeUnit.SECONDS), "the sampler ends by itself");
+        assertTrue(sampler.process().waitFor(30, TimeUnit.SECONDS), "the sampler ends by itself");
         assertEquals(0, sampler.process().exitValue());
         List<String> lines = run.csvLines();
         int columns = lines.get(0).split(",", -1).length;

@@ -52,7 +52,7 @@ class SamplerStopTest {
                 assertTrue(Double.parseDouble(row.get("req_rate_per_s")) > 0);
 
                 sampler.process().destroy();
-                assertTrue(sampler.process().waitFor(15, TimeUnit.SECONDS), "the sampler stops on SIGTERM");
+                assertTrue(sampler.process().waitFor(30, TimeUnit.SECONDS), "the sampler stops on SIGTERM");
                 assertEquals(0, sampler.process().exitValue());
             }
             List<String> lines = run.csvLines();

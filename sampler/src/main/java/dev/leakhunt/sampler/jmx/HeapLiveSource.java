@@ -5,6 +5,7 @@ import dev.leakhunt.sampler.Column;
 import dev.leakhunt.sampler.Sample;
 import dev.leakhunt.sampler.Source;
 import java.io.IOException;
+import java.time.Duration;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -35,6 +36,7 @@ public final class HeapLiveSource implements Source, NotificationListener {
     private final Set<String> heapPools;
     private final List<ObjectName> subscribed = new ArrayList<>();
     private final AtomicLong lowestAfterGcBytes = new AtomicLong(NONE);
+    private long gcsEnded;
 
     public HeapLiveSource(TargetJvm jvm) throws IOException {
         this.jvm = jvm;
@@ -63,6 +65,27 @@ public final class HeapLiveSource implements Source, NotificationListener {
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         long used = heapUsedAfter(info.getGcInfo().getMemoryUsageAfterGc(), heapPools);
         lowestAfterGcBytes.accumulateAndGet(used, Math::min);
+        synchronized (this) {
+            gcsEnded++;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the next GC ends, at most {@code timeout}; true if one did. A heap walk started right after a GC
+     * has the least to walk: the young generation has just been emptied.
+     */
+    public synchronized boolean awaitNextGcEnd(Duration timeout) throws InterruptedException {
+        long seen = gcsEnded;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (gcsEnded == seen) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
     }
 
     static long heapUsedAfter(Map<String, MemoryUsage> afterGc, Set<String> heapPools) {

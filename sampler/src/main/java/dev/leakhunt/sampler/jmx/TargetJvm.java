@@ -4,6 +4,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.PlatformManagedObject;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -46,11 +47,11 @@ public final class TargetJvm implements AutoCloseable {
         return connection;
     }
 
-    public <T extends java.lang.management.PlatformManagedObject> T platformBean(Class<T> type) throws IOException {
+    public <T extends PlatformManagedObject> T platformBean(Class<T> type) throws IOException {
         return ManagementFactory.getPlatformMXBean(connection, type);
     }
 
-    public <T extends java.lang.management.PlatformManagedObject> List<T> platformBeans(Class<T> type) throws IOException {
+    public <T extends PlatformManagedObject> List<T> platformBeans(Class<T> type) throws IOException {
         return ManagementFactory.getPlatformMXBeans(connection, type);
     }
 

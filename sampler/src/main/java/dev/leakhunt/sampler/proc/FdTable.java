@@ -3,9 +3,11 @@ package dev.leakhunt.sampler.proc;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The target's open fds: {@code /proc/<pid>/fd} read as links, sockets joined by inode with the TCP tables of
@@ -21,18 +23,20 @@ public final class FdTable {
     }
 
     public List<Fd> read() throws IOException {
-        Map<Long, TcpSocket> tcp = TcpTable.parse(proc.read(pid, "net", "tcp"), proc.read(pid, "net", "tcp6"));
-        List<Fd> fds = new ArrayList<>();
+        Map<Integer, String> targetByFd = new TreeMap<>();
+        Set<Long> socketInodes = new HashSet<>();
         for (String name : proc.list(pid, "fd")) {
-            String target;
             try {
-                target = proc.readLink(pid, "fd", name);
+                String target = proc.readLink(pid, "fd", name);
+                targetByFd.put(Integer.parseInt(name), target);
+                socketInodes.add(FdKind.socketInode(target));
             } catch (NoSuchFileException closedMeanwhile) {
-                continue;
+                // gone between listing and reading
             }
-            fds.add(new Fd(Integer.parseInt(name), FdKind.of(target), target, tcp.get(FdKind.socketInode(target))));
         }
-        fds.sort(Comparator.comparingInt(Fd::fd));
+        Map<Long, TcpSocket> tcp = TcpTable.parse(socketInodes, proc.read(pid, "net", "tcp"), proc.read(pid, "net", "tcp6"));
+        List<Fd> fds = new ArrayList<>();
+        targetByFd.forEach((fd, target) -> fds.add(new Fd(fd, FdKind.of(target), target, tcp.get(FdKind.socketInode(target)))));
         return fds;
     }
 }

@@ -2,6 +2,7 @@ package dev.leakhunt.sampler.proc;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,34 +14,56 @@ import java.util.regex.Pattern;
  * </pre>
  * Addresses are the kernel's in-memory words printed in hex: each 32-bit word is in host (little-endian)
  * order, the port is big-endian.
+ * <p>
+ * The tables list every socket of the network namespace — on a shared host, thousands that are not the
+ * target's — so a line is split only when its inode is one of the target's.
  */
 public final class TcpTable {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final int INODE_FIELD = 9;
 
     private TcpTable() {
     }
 
-    /** Adds the sockets of one table's text to {@code byInode}. */
-    public static void parseInto(String text, Map<Long, TcpSocket> byInode) {
-        String[] lines = text.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = WHITESPACE.split(lines[i].trim());
-            if (f.length < 10) {
-                continue;
-            }
-            long inode = Long.parseLong(f[9]);
-            if (inode != 0) {
-                byInode.put(inode, new TcpSocket(inode, TcpState.ofHex(f[3]), endpoint(f[1]), endpoint(f[2])));
-            }
-        }
-    }
-
-    public static Map<Long, TcpSocket> parse(String... tables) {
+    /** The sockets among {@code inodes} found in the tables' text, keyed by inode. */
+    public static Map<Long, TcpSocket> parse(Set<Long> inodes, String... tables) {
         Map<Long, TcpSocket> byInode = new HashMap<>();
         for (String table : tables) {
-            parseInto(table, byInode);
+            int lineStart = table.indexOf('\n') + 1; // past the header
+            while (lineStart > 0 && lineStart < table.length()) {
+                int lineEnd = table.indexOf('\n', lineStart);
+                String line = table.substring(lineStart, lineEnd < 0 ? table.length() : lineEnd);
+                long inode = inode(line);
+                if (inode > 0 && inodes.contains(inode)) { // 0: TIME_WAIT and the like, owned by no fd
+                    String[] f = WHITESPACE.split(line.trim());
+                    byInode.put(inode, new TcpSocket(inode, TcpState.ofHex(f[3]), endpoint(f[1]), endpoint(f[2])));
+                }
+                lineStart = lineEnd + 1;
+            }
         }
         return byInode;
+    }
+
+    /** The inode field of a table line, found without splitting the line; -1 when the line is too short. */
+    static long inode(String line) {
+        int i = 0;
+        int n = line.length();
+        for (int field = 0; field <= INODE_FIELD; field++) {
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (start == i) {
+                return -1;
+            }
+            if (field == INODE_FIELD) {
+                return Long.parseLong(line, start, i, 10);
+            }
+        }
+        return -1;
     }
 
     static String endpoint(String hex) {

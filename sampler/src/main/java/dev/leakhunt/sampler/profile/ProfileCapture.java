@@ -4,6 +4,7 @@ import dev.leakhunt.sampler.Warnings;
 import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
 import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
+import dev.leakhunt.sampler.jmx.HeapLiveSource;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.jmx.ThreadDumpJson;
 import dev.leakhunt.sampler.out.EventLog;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,16 +36,14 @@ import java.util.stream.Stream;
  * and older folders are thinned by {@link ProfileRetention}.
  */
 public final class ProfileCapture {
-    /**
-     * Safepoint events reach the sampler through three one-second polls (target buffer → target repository →
-     * local copy → local parser); four flushes after the capture started are enough, ten seconds the limit.
-     */
-    private static final int FLUSHES_TO_WAIT = 4;
-    private static final long FLUSH_WAIT_MS = 10_000;
+    /** Safepoint events reach the sampler a few one-second polls later; beyond this, the pause stays unmeasured. */
+    private static final Duration STREAM_WAIT = Duration.ofSeconds(20);
     private static final String HISTOGRAM = "histogram.txt";
+    private static final Duration GC_WAIT = Duration.ofSeconds(10);
 
     private final TargetJvm jvm;
     private final Optional<HeapEvidenceRecording> heapRecording;
+    private final HeapLiveSource gcEnds;
     private final FdTable fdTable;
     private final TargetEventStream events;
     private final SafepointLog safepoints;
@@ -55,11 +55,12 @@ public final class ProfileCapture {
     private final int heapWalkEvery;
     private long captures;
 
-    public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, FdTable fdTable,
-            TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
+    public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, HeapLiveSource gcEnds,
+            FdTable fdTable, TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
             ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int heapWalkEvery) {
         this.jvm = jvm;
         this.heapRecording = heapRecording;
+        this.gcEnds = gcEnds;
         this.fdTable = fdTable;
         this.events = events;
         this.safepoints = safepoints;
@@ -80,36 +81,46 @@ public final class ProfileCapture {
     public void capture(long tsMs) throws IOException {
         Path relative = Path.of("profiles", Long.toString(tsMs));
         Path dir = Files.createDirectories(runDir.resolve(relative)).toAbsolutePath();
-        long flushesBefore = events.flushes();
         Instant start = Instant.now();
         List<String> files = new ArrayList<>();
         step(tsMs, dir, "threads.json", files,
                 file -> jvm.diagnosticCommand("threadDumpToFile", "-format=json", file.toString()));
         step(tsMs, dir, "threads.txt", files, this::groupThreads);
         boolean heapWalk = captures++ % heapWalkEvery == 0;
+        if (heapWalk) {
+            awaitGcEnd();
+        }
         heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, file -> recording.dumpTo(file, heapWalk)));
         if (heapWalk) {
             step(tsMs, dir, HISTOGRAM, files, file -> Files.writeString(file, histogram()));
         }
         step(tsMs, dir, "fds.tsv", files, file -> Files.writeString(file, FdTsv.render(fdTable.read())));
         Instant end = Instant.now();
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
         if (files.isEmpty()) {
             Files.delete(dir); // nothing could be captured (the target is going away): no folder, no event
             return;
         }
         Files.createFile(dir.resolve("done"));
-        Optional<SafepointLog.Safepoint> longest = longestPauseDuring(flushesBefore, start, end);
+        Optional<Optional<SafepointLog.Safepoint>> longest = longestPauseDuring(start, end);
         eventLog.write(tsMs, "profile", e -> {
             e.put("dir", relative.toString());
             e.put("duration_ms", end.toEpochMilli() - start.toEpochMilli());
             e.put("heap_walk", heapWalk);
             files.forEach(e.putArray("files")::add);
-            longest.ifPresent(s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()));
+            longest.ifPresent(measured -> measured.ifPresentOrElse(
+                    s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()),
+                    () -> e.put("max_pause_ms", 0).put("pause_operation", "none")));
         });
         thinOlderProfiles(tsMs);
     }
 
     private void step(long tsMs, Path dir, String name, List<String> files, Step step) {
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the sampler is closing: the folder stays without its done marker, an interrupted capture
+        }
         Path file = dir.resolve(name);
         try {
             step.writeTo(file);
@@ -125,23 +136,35 @@ public final class ProfileCapture {
         }
     }
 
+    /** Heap walks go right after a GC, when the young generation is empty; a target that never collects is walked anyway. */
+    private void awaitGcEnd() {
+        try {
+            gcEnds.awaitNextGcEnd(GC_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** {@code -all} also counts unreachable objects but, unlike the default, does not force a full GC. */
     private String histogram() throws IOException {
         return histogramWithFullGc ? jvm.diagnosticCommand("gcClassHistogram")
                 : jvm.diagnosticCommand("gcClassHistogram", "-all");
     }
 
-    /** Waits until the JFR stream has delivered a few more chunks, so the capture's safepoints have arrived. */
-    private Optional<SafepointLog.Safepoint> longestPauseDuring(long flushesBefore, Instant start, Instant end) {
-        long deadline = System.currentTimeMillis() + FLUSH_WAIT_MS;
+    /**
+     * Waits until the JFR stream has passed the capture, so that its safepoints have arrived. Empty when it has
+     * not (unmeasured); an empty inner value when the capture overlapped no safepoint (no global pause at all).
+     */
+    private Optional<Optional<SafepointLog.Safepoint>> longestPauseDuring(Instant start, Instant end) {
         try {
-            while (events.running() && events.flushes() < flushesBefore + FLUSHES_TO_WAIT && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
+            if (!events.awaitStreamedPast(end, STREAM_WAIT)) {
+                return Optional.empty();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Optional.empty();
         }
-        return safepoints.longestNonGcBetween(start, end);
+        return Optional.of(safepoints.longestNonGcBetween(start, end));
     }
 
     private void thinOlderProfiles(long tsMs) throws IOException {

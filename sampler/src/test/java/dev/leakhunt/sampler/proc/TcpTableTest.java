@@ -6,6 +6,7 @@ import dev.leakhunt.sampler.Column;
 import dev.leakhunt.sampler.Sample;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TcpTableTest {
@@ -20,9 +21,11 @@ class TcpTableTest {
                0: 0000000000000000FFFF00000100007F:1F91 0000000000000000FFFF00000100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 1003 1 0 20 4 30 10 -1
             """;
 
+    private static final Set<Long> TARGETS_INODES = Set.of(1001L, 1002L, 1003L, 0L);
+
     @Test
     void decodesStatesAndLittleEndianAddresses() {
-        Map<Long, TcpSocket> sockets = TcpTable.parse(TCP, TCP6);
+        Map<Long, TcpSocket> sockets = TcpTable.parse(TARGETS_INODES, TCP, TCP6);
         assertEquals(new TcpSocket(1001, TcpState.LISTEN, "127.0.0.1:8080", "0.0.0.0:0"), sockets.get(1001L));
         assertEquals(new TcpSocket(1002, TcpState.CLOSE_WAIT, "127.0.0.1:54321", "127.0.0.1:8080"), sockets.get(1002L));
         assertEquals(new TcpSocket(1003, TcpState.ESTABLISHED, "[0:0:0:0:0:ffff:7f00:1]:8081",
@@ -31,8 +34,14 @@ class TcpTableTest {
     }
 
     @Test
+    void linesOfOtherProcessesSocketsAreSkipped() {
+        assertEquals(Set.of(1002L), TcpTable.parse(Set.of(1002L), TCP, TCP6).keySet());
+        assertEquals(-1, TcpTable.inode("   0: 0100007F:1F90 00000000:0000 0A"));
+    }
+
+    @Test
     void countsFdsByKindAndTcpSocketsByState() {
-        Map<Long, TcpSocket> tcp = TcpTable.parse(TCP, TCP6);
+        Map<Long, TcpSocket> tcp = TcpTable.parse(TARGETS_INODES, TCP, TCP6);
         List<Fd> fds = List.of(
                 new Fd(0, FdKind.OTHER, "/dev/null", null),
                 new Fd(3, FdKind.FILE, "/tmp/a", null),
