@@ -35,7 +35,9 @@ public final class RunVerdicts {
 
     /**
      * @param memoryLimitBytes  the target's memory (cgroup) limit, the limit of RSS; NaN when unknown
-     * @param warmupHintMs      the warm-up length when known, else negative (the engine detects it per series)
+     * @param warmupHintMs      the warm-up length from the first row when known (load start plus the service's
+     *                          known warm-up, e.g. the lab cache's 20 min / accel), else negative: the engine then
+     *                          detects it per series, and a run no longer than its warm-up can look like a leak
      * @param latency           request latency from Gatling's log, or null when the run has none
      */
     public static Verdicts judge(Samples samples, double memoryLimitBytes, long warmupHintMs,

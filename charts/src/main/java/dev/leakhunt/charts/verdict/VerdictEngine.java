@@ -97,7 +97,7 @@ public final class VerdictEngine {
         double endMs = lastValidTime(tMs, values);
         Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
-        double warmupEndMs = warmupEnd(whole, startMs, endMs, context);
+        double warmupEndMs = warmupEnd(whole, tMs[0], startMs, endMs, context);
         if (endMs - warmupEndMs < MIN_EVIDENCE_MS) {
             return inconclusive(context, tMs, (long) warmupEndMs, String.format(Locale.ROOT,
                     "%.1f min of evidence after warm-up, less than the %d min needed", (endMs - warmupEndMs) / 60_000,
@@ -147,9 +147,10 @@ public final class VerdictEngine {
         return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
     }
 
-    private static double warmupEnd(Blocks whole, double startMs, double endMs, SeriesContext context) {
+    private static double warmupEnd(Blocks whole, double firstTimeMs, double startMs, double endMs,
+                                    SeriesContext context) {
         if (context.warmupHintMs() >= 0) {
-            return Math.min(endMs, startMs + context.warmupHintMs());
+            return Math.clamp(firstTimeMs + context.warmupHintMs(), startMs, endMs);
         }
         return WarmupDetector.warmupEndMs(whole, startMs);
     }

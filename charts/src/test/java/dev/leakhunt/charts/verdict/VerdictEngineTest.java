@@ -6,6 +6,7 @@ import static dev.leakhunt.charts.verdict.Synthetic.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class VerdictEngineTest {
@@ -129,6 +130,25 @@ class VerdictEngineTest {
                 .judge(BYTES);
         assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.reason());
         assertTrue(v.reason().contains("evidence"), v.reason());
+    }
+
+    /**
+     * What a 10 min control run of the lab target looks like at accel 2: idle until the load starts (100 s), then
+     * the cache fills at a steady rate for its 10 min warm-up — a straight rise no statistic can tell from a leak
+     * until it stops. The warm-up hint (load start + 20 min / accel) is the way out: too little evidence is left,
+     * so the verdict is inconclusive rather than a false leak; on a 30 min run the fill is seen to stop.
+     */
+    @Test
+    void aCacheStillFillingNeedsTheWarmupHintNotToPassForALeak() {
+        long loadStartMs = 100_000;
+        long fillMs = 10 * 60_000;
+        DoubleUnaryOperator cache = t -> 20_000 + 60_000 * Math.clamp((t - loadStartMs) / fillMs, 0, 1);
+        SeriesContext hinted = SeriesContext.of("count").withWarmupHint(loadStartMs + fillMs);
+        Synthetic tenMinutes = Synthetic.of(10 / 60.0, cache).white(200, 13);
+        assertEquals(Verdict.LEAK, tenMinutes.judge(SeriesContext.of("count")).verdict(), "without a hint");
+        assertEquals(Verdict.INCONCLUSIVE, tenMinutes.judge(hinted).verdict());
+        SeriesVerdict thirty = Synthetic.of(0.5, cache).white(200, 14).judge(hinted);
+        assertEquals(Verdict.PLATEAU, thirty.verdict(), thirty.reason());
     }
 
     @Test
