@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -26,8 +27,8 @@ class RunCurvesTest {
     private static final int DAY_OF_ROWS = 17_280;
     private static final long MAX_SVG_BYTES = 200_000;
 
-    /** Kept in the build folder (not a temp dir) so the charts can be looked at after the test. */
-    static Path runDir = Path.of("target", "rendered-curves");
+    @TempDir
+    static Path runDir;
 
     static Map<String, RunCurves.Rendered> charts;
 

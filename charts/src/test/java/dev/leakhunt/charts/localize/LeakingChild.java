@@ -38,7 +38,7 @@ public final class LeakingChild {
         leak(0, 2_000, 2, 2);
         settle();
         capture(profiles);
-        leak(2_000, 40_000, 12, 6);
+        leak(2_000, 80_000, 12, 6);
         settle();
         capture(profiles);
     }

@@ -25,10 +25,9 @@ public final class LeakingChildProfiles {
     /** The run folder the child wrote its profiles into. */
     public static synchronized Path runDir() throws IOException, InterruptedException {
         if (runDir == null) {
-            // In the build folder, not /tmp: cleaned with the module, and there to look at after a failure.
-            Path dir = Path.of("target", "leaking-child-run");
-            deleteRecursively(dir);
-            Files.createDirectories(dir);
+            // One folder per test JVM: two builds of the module at once must not share the child's files.
+            Path dir = Files.createTempDirectory("leaking-child-run");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
             run(dir);
             runDir = dir;
         }
@@ -59,13 +58,13 @@ public final class LeakingChildProfiles {
         throw new IllegalStateException("no " + marker + " in " + SOURCE);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 

@@ -31,8 +31,9 @@ class ProfileDiffTest {
         String planted = LeakingChildProfiles.plantedSite("heap", "remember");
         Growth<String> top = diff.retainedSites().orElseThrow().getFirst();
         assertEquals(planted, top.key());
-        // ~38 MB retained at one line: JFR keeps dozens of samples of it (30 ± 3 in practice), never a handful.
-        assertTrue(top.countDelta() >= 10 && top.bytesDelta() > 0, top.toString());
+        // ~76 MB retained at one line. JFR samples at TLAB refills, so how many samples that is depends on TLAB
+        // sizes, which vary with load (9 to 31 for 38 MB were seen on this machine); only the rank is stable.
+        assertTrue(top.countDelta() >= 5 && top.bytesDelta() > 0, top.toString());
         RetainedSamples.Site site = diff.retainedAtEnd().orElseThrow().site(planted);
         assertEquals("byte[]", site.objectType());
         assertTrue(site.pathToRoot().contains("→ static " + LeakingChild.class.getName() + ".REMEMBERED → "
@@ -44,7 +45,7 @@ class ProfileDiffTest {
     void theHistogramDeltaLeadsWithTheLeakedArrays() {
         Growth<String> top = diff.classes().orElseThrow().getFirst();
         assertEquals("byte[]", top.key());
-        assertTrue(top.bytesDelta() > 30_000_000L, top.toString());
+        assertTrue(top.bytesDelta() > 70_000_000L, top.toString());
     }
 
     @Test
