@@ -35,9 +35,10 @@ public final class RunVerdicts {
 
     /**
      * @param memoryLimitBytes  the target's memory (cgroup) limit, the limit of RSS; NaN when unknown
-     * @param warmupHintMs      the warm-up length from the first row when known (load start plus the service's
-     *                          known warm-up, e.g. the lab cache's 20 min / accel), else negative: the engine then
-     *                          detects it per series, and a run no longer than its warm-up can look like a leak
+     * @param warmupHintMs      the least warm-up from the first row when known (the load start, plus the
+     *                          service's known warm-up, e.g. the lab cache's 20 min / accel), else negative; a knee
+     *                          found after it extends it per series. Without it, a run no longer than its warm-up
+     *                          can look like a leak.
      * @param latency           request latency from Gatling's log, or null when the run has none
      */
     public static Verdicts judge(Samples samples, double memoryLimitBytes, long warmupHintMs,

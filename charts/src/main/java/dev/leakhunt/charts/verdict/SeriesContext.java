@@ -5,9 +5,10 @@ package dev.leakhunt.charts.verdict;
  *
  * @param unit          the series' unit as in formats.md ({@code bytes}, {@code count}, …), carried into verdicts
  * @param limit         the value at which the process fails (heap max, fd limit, cgroup limit), NaN when unknown
- * @param warmupHintMs  how long warm-up lasts from the first time given (for a run: its first {@code samples.csv}
- *                      row), when the caller knows it — e.g. the time until the load started plus the cache's
- *                      fill time; negative means unknown, and the engine detects it per series
+ * @param warmupHintMs  how long warm-up lasts at least, from the first time given (for a run: its first
+ *                      {@code samples.csv} row), when the caller knows it — e.g. the time until the load started
+ *                      plus the cache's fill time; the engine still looks for a warm-up knee after it. Negative
+ *                      means unknown: warm-up is then only detected.
  */
 public record SeriesContext(String unit, double limit, long warmupHintMs) {
 

@@ -10,7 +10,8 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *
  * <p>The method, in the order {@link #judge} applies it:
  * <ol>
- *   <li>Warm-up ends at the caller's hint, else where {@link WarmupDetector} finds a decelerating knee.</li>
+ *   <li>Warm-up lasts at least the caller's hint, and up to a decelerating knee that {@link WarmupDetector}
+ *       finds after it.</li>
  *   <li>The rest, the evidence window, must last {@link #MIN_EVIDENCE_MS} and is cut into up to
  *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to
  *       its median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
@@ -97,7 +98,7 @@ public final class VerdictEngine {
         double endMs = lastValidTime(tMs, values);
         Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
-        double warmupEndMs = warmupEnd(whole, tMs[0], startMs, endMs, context);
+        double warmupEndMs = warmupEnd(tMs, values, whole, startMs, endMs, context);
         if (endMs - warmupEndMs < MIN_EVIDENCE_MS) {
             return inconclusive(context, tMs, (long) warmupEndMs, String.format(Locale.ROOT,
                     "%.1f min of evidence after warm-up, less than the %d min needed", (endMs - warmupEndMs) / 60_000,
@@ -147,12 +148,16 @@ public final class VerdictEngine {
         return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
     }
 
-    private static double warmupEnd(Blocks whole, double firstTimeMs, double startMs, double endMs,
+    /** Warm-up lasts at least the hint; a decelerating knee after it (or after the start) extends it. */
+    private static double warmupEnd(double[] tMs, double[] values, Blocks whole, double startMs, double endMs,
                                     SeriesContext context) {
-        if (context.warmupHintMs() >= 0) {
-            return Math.clamp(firstTimeMs + context.warmupHintMs(), startMs, endMs);
+        if (context.warmupHintMs() < 0) {
+            return WarmupDetector.warmupEndMs(whole, startMs);
         }
-        return WarmupDetector.warmupEndMs(whole, startMs);
+        double hintEndMs = Math.clamp(tMs[0] + context.warmupHintMs(), startMs, endMs);
+        Blocks afterHint = Blocks.of(tMs, values, hintEndMs, endMs, blockCount(tMs, values, hintEndMs, endMs),
+                MIN_SAMPLES_PER_BLOCK);
+        return WarmupDetector.warmupEndMs(afterHint, hintEndMs);
     }
 
     /**

@@ -152,6 +152,16 @@ class VerdictEngineTest {
     }
 
     @Test
+    void aKneeAfterTheHintExtendsWarmUp() {
+        long loadStartMs = 100_000;
+        SeriesVerdict v = Synthetic.of(2, t -> t < loadStartMs ? 100 * MB
+                : 100 * MB + 80 * MB * (1 - Math.exp(-(t - loadStartMs) / (5 * MINUTE_MS)))).white(MB, 15)
+                .judge(BYTES.withWarmupHint(loadStartMs));
+        assertEquals(Verdict.PLATEAU, v.verdict(), v.reason());
+        assertTrue(v.windowStartMs() > T0_MS + loadStartMs + 5 * MINUTE_MS, "knee after the hint: " + v);
+    }
+
+    @Test
     void aWarmUpHintLongerThanTheDataLeavesTooLittleToJudge() {
         SeriesVerdict v = Synthetic.of(1, t -> 10 + t).judge(SeriesContext.of("count").withWarmupHint((long) HOUR_MS));
         assertEquals(Verdict.INCONCLUSIVE, v.verdict(), v.reason());
