@@ -6,11 +6,12 @@ import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import dev.leakhunt.simulations.load.LoadWaves;
+import dev.leakhunt.simulations.load.LoadTimeline;
 import dev.leakhunt.simulations.load.SimulationParameters;
 import dev.leakhunt.simulations.mix.RequestMix;
 import dev.leakhunt.simulations.mix.RequestTemplate;
@@ -83,11 +84,14 @@ final class MixScenario {
     }
 
     private static List<OpenInjectionStep> injection(SimulationParameters parameters) {
+        double rate = parameters.arrivalsPerSecond();
         List<OpenInjectionStep> steps = new ArrayList<>();
-        for (LoadWaves.Segment segment : parameters.waves().segments(parameters.duration())) {
-            steps.add(segment.load()
-                    ? constantUsersPerSec(parameters.arrivalsPerSecond()).during(segment.length())
-                    : nothingFor(segment.length()));
+        for (LoadTimeline.Step step : parameters.timeline().steps()) {
+            steps.add(switch (step.kind()) {
+                case RAMP -> rampUsersPerSec(0).to(rate).during(step.length());
+                case CONSTANT -> constantUsersPerSec(rate).during(step.length());
+                case PAUSE -> nothingFor(step.length());
+            });
         }
         return steps;
     }

@@ -2,6 +2,7 @@ package dev.leakhunt.simulations.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leakhunt.simulations.load.LoadTimeline;
 import dev.leakhunt.simulations.load.LoadWaves;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,17 +39,17 @@ public final class DriverBench implements Callable<Integer> {
         JsonNode parameters = new ObjectMapper().readTree(manifestFile.toFile()).path("parameters");
         double arrivalsPerSecond = parameters.path("arrivals_per_s").asDouble();
         Duration duration = Duration.ofSeconds(parameters.path("duration_s").asLong());
-        LoadWaves waves = new LoadWaves(Duration.ofSeconds(parameters.path("wave_on_s").asLong()),
-                Duration.ofSeconds(parameters.path("wave_off_s").asLong()));
+        LoadTimeline timeline = LoadTimeline.of(duration, Duration.ofSeconds(parameters.path("ramp_s").asLong()),
+                new LoadWaves(Duration.ofSeconds(parameters.path("wave_on_s").asLong()),
+                        Duration.ofSeconds(parameters.path("wave_off_s").asLong())));
         SimulationLogCounter.Counts counts = SimulationLogCounter.read(log);
         int minutes = (int) duration.toMinutes();
         System.out.printf(Locale.ROOT, "bench-driver: %s — %s at %.1f arrivals/s for %ds; %d requests, %d failed%n",
                 run, counts.simulation(), arrivalsPerSecond, duration.toSeconds(), counts.requests(), counts.failed());
         System.out.println("minute     target   achieved  deviation");
         double maxDeviation = 0;
-        List<LoadWaves.Segment> segments = waves.segments(duration);
         for (int minute = 0; minute < minutes; minute++) {
-            double target = arrivalsPerSecond * loadSeconds(segments, minute * 60L, minute * 60L + 60);
+            double target = timeline.arrivals(arrivalsPerSecond, minute * 60, minute * 60 + 60);
             long achieved = counts.between(minute * 60, minute * 60 + 60);
             double deviation = target == 0 ? 0 : 100.0 * (achieved - target) / target;
             if (minute > 0) {
@@ -63,20 +64,6 @@ public final class DriverBench implements Callable<Integer> {
         System.out.println("Gatling JVM RSS: " + rssAt(loadStartMs + 60_000, "minute 1") + ", "
                 + rssAt(loadStartMs + 600_000, "minute 10"));
         return held ? 0 : 1;
-    }
-
-    /** Seconds of load (not pause) within [from, to) seconds of the injection timeline. */
-    static double loadSeconds(List<LoadWaves.Segment> segments, long fromS, long toS) {
-        double seconds = 0;
-        long segmentStart = 0;
-        for (LoadWaves.Segment segment : segments) {
-            long segmentEnd = segmentStart + segment.length().toSeconds();
-            if (segment.load()) {
-                seconds += Math.max(0, Math.min(toS, segmentEnd) - Math.max(fromS, segmentStart));
-            }
-            segmentStart = segmentEnd;
-        }
-        return seconds;
     }
 
     /** The recorded RSS closest to {@code epochMs}, when one lies within 30 s of it. */

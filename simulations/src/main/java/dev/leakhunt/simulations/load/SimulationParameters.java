@@ -13,7 +13,8 @@ import java.util.Properties;
  * @param baseUrl         where the requests go
  * @param ratePerSecond   arrivals per second before acceleration
  * @param accel           multiplier of the rate (a slow leak surfaces sooner)
- * @param duration        how long load is injected, waves included
+ * @param duration        how long load is injected, ramp and waves included
+ * @param rampUp          the first part of the duration, over which the rate rises linearly from 0
  * @param seed            decides the request of every arrival slot
  * @param requestTimeout  a request without an answer by then counts as failed
  * @param waves           on/off load waves, or {@link LoadWaves#NONE}
@@ -25,6 +26,7 @@ public record SimulationParameters(
         double ratePerSecond,
         double accel,
         Duration duration,
+        Duration rampUp,
         long seed,
         Duration requestTimeout,
         LoadWaves waves,
@@ -35,6 +37,7 @@ public record SimulationParameters(
     public static final String RATE = "soak.rate-per-s";
     public static final String ACCEL = "soak.accel";
     public static final String DURATION_S = "soak.duration-s";
+    public static final String RAMP_S = "soak.ramp-s";
     public static final String SEED = "soak.seed";
     public static final String REQUEST_TIMEOUT_MS = "soak.request-timeout-ms";
     public static final String WAVE_ON_S = "soak.wave-on-s";
@@ -55,6 +58,10 @@ public record SimulationParameters(
         return ratePerSecond * accel;
     }
 
+    public LoadTimeline timeline() {
+        return LoadTimeline.of(duration, rampUp, waves);
+    }
+
     public static SimulationParameters from(Properties properties) {
         LabMix lab = LabMix.defaults();
         return new SimulationParameters(
@@ -62,6 +69,7 @@ public record SimulationParameters(
                 Double.parseDouble(properties.getProperty(RATE, Double.toString(DEFAULT_RATE_PER_S))),
                 Double.parseDouble(properties.getProperty(ACCEL, "1")),
                 Duration.ofSeconds(Long.parseLong(properties.getProperty(DURATION_S, "60"))),
+                Duration.ofSeconds(Long.parseLong(properties.getProperty(RAMP_S, "0"))),
                 Long.parseLong(properties.getProperty(SEED, Long.toString(DEFAULT_SEED))),
                 Duration.ofMillis(Long.parseLong(properties.getProperty(REQUEST_TIMEOUT_MS,
                         Long.toString(DEFAULT_REQUEST_TIMEOUT.toMillis())))),
@@ -84,6 +92,7 @@ public record SimulationParameters(
         out.put(RATE, Double.toString(ratePerSecond));
         out.put(ACCEL, Double.toString(accel));
         out.put(DURATION_S, Long.toString(duration.toSeconds()));
+        out.put(RAMP_S, Long.toString(rampUp.toSeconds()));
         out.put(SEED, Long.toString(seed));
         out.put(REQUEST_TIMEOUT_MS, Long.toString(requestTimeout.toMillis()));
         out.put(WAVE_ON_S, Long.toString(waves.on().toSeconds()));

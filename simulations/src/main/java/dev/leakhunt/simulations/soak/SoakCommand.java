@@ -170,12 +170,19 @@ public final class SoakCommand implements Callable<Integer> {
         // The lab target's port is fixed now, so a restarted target serves where Gatling keeps sending.
         int labPort = foreign ? 0 : port != 0 ? port : FreePort.pick();
         String baseUrl = foreign ? baseUrl(targetUrl) : "http://127.0.0.1:" + labPort;
-        SimulationParameters simulation = new SimulationParameters(baseUrl, rate, accel, duration, seed,
+        SimulationParameters simulation = new SimulationParameters(baseUrl, rate, accel, duration, rampUp(duration), seed,
                 SimulationParameters.DEFAULT_REQUEST_TIMEOUT, waves == null ? LoadWaves.NONE : waves,
                 LabMix.defaults(), mix == null ? null : mix.toAbsolutePath().normalize().toString());
         return new SoakPlan(checkout, runId, runFolder, chosenLeak, simulation, memoryLimitBytes, nofile,
                 javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.trim().split("\\s+")), labPort,
                 targetCommand, targetPid, metricsUrl, healthPath, restart == 1, stopOnLeak == 1, profileEvery(duration));
+    }
+
+    /** A tenth of the run, at most 30 s: the cold target warms up under rising load, within the first minute. */
+    static Duration rampUp(Duration duration) {
+        Duration tenth = duration.dividedBy(10);
+        Duration ceiling = Duration.ofSeconds(30);
+        return tenth.compareTo(ceiling) > 0 ? ceiling : tenth;
     }
 
     /** A profile every fifth of the run, within 30 s … 5 min: enough captures to diff even in a short demo. */

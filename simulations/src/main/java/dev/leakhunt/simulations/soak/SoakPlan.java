@@ -67,6 +67,7 @@ public record SoakPlan(
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("leak", labTarget() ? leak.name() : null);
         out.put("duration_s", simulation.duration().toSeconds());
+        out.put("ramp_s", simulation.rampUp().toSeconds());
         out.put("rate_per_s", simulation.ratePerSecond());
         out.put("accel", simulation.accel());
         out.put("arrivals_per_s", simulation.arrivalsPerSecond());

@@ -81,7 +81,7 @@ class BadInputIT {
             assertTrue(output.contains(expected), output);
             assertEquals(1, output.lines().count(), "one line: " + output);
             assertFalse(Files.exists(run), "refused before creating " + run);
-            assertTrue(SoakRun.processesMentioning(run.getFileName().toString()).isEmpty());
+            assertTrue(SoakRun.processesMentioning(run.toString()).isEmpty());
         }
     }
 }

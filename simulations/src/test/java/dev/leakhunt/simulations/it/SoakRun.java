@@ -127,11 +127,11 @@ final class SoakRun implements AutoCloseable {
         for (long pid : pids) {
             assertTrue(ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty(), "pid " + pid + " still runs");
         }
-        assertTrue(processesMentioning(run.getFileName().toString()).isEmpty(),
-                "processes still mention " + run.getFileName() + ": " + processesMentioning(run.getFileName().toString()));
+        assertTrue(processesMentioning(run.toString()).isEmpty(),
+                "processes still mention " + run + ": " + processesMentioning(run.toString()));
     }
 
-    /** Command lines in /proc that contain {@code marker} (a run's unique name), ours excluded. */
+    /** Command lines in /proc that contain {@code marker} (a run folder's unique path), ours excluded. */
     static List<String> processesMentioning(String marker) throws IOException {
         List<String> found = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {

@@ -38,6 +38,12 @@ class TextInputsTest {
     }
 
     @Test
+    void rampsOverATenthOfTheRunAtMostHalfAMinute() {
+        assertEquals(Duration.ofSeconds(2), SoakCommand.rampUp(Duration.ofSeconds(20)));
+        assertEquals(Duration.ofSeconds(30), SoakCommand.rampUp(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void profilesEveryFifthOfTheRunWithinBounds() {
         assertEquals(Duration.ofSeconds(30), SoakCommand.profileEvery(Duration.ofSeconds(40)));
         assertEquals(Duration.ofMinutes(2), SoakCommand.profileEvery(Duration.ofMinutes(10)));
