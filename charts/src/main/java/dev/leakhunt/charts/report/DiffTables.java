@@ -66,7 +66,9 @@ public final class DiffTables {
         return new DiffTable("Retained heap by allocation site",
                 "JFR old-object samples still alive at each capture, grouped by the first non-JDK frame of the "
                         + "allocation stack. Counts are sampled objects (JFR samples in proportion to allocated "
-                        + "bytes), so they rank sites; the class histogram below gives exact sizes.",
+                        + "bytes), so they rank sites; the class histogram gives exact sizes. A sample counts as "
+                        + "alive until a GC finds it dead: between heap-walk captures (their histogram forces a "
+                        + "full GC) the counts are exact, between others they may include old garbage.",
                 List.of("Δ samples", "Δ sampled bytes", "allocation site", "type"), rows,
                 "no allocation site kept more sampled objects at the later capture");
     }

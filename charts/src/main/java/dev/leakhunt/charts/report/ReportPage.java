@@ -200,7 +200,7 @@ final class ReportPage {
     }
 
     private void wholeRunDiff(Html html) {
-        html.heading(2, "What grew from the first profile to the last", "profiles");
+        html.heading(2, "What grew over the whole run", "profiles");
         if (wholeRun.isEmpty()) {
             html.paragraph("missing", "Needs two complete profile captures; this run has " + run.profiles().size()
                     + ".");
@@ -209,7 +209,8 @@ final class ReportPage {
         ProfileDiff d = wholeRun.get();
         html.rawParagraph(Html.escape("Capture " + d.from().tsMs() + " (" + Quantities.sinceStart(d.from().tsMs(),
                 startMs) + ") to " + d.to().tsMs() + " (" + Quantities.sinceStart(d.to().tsMs(), startMs)
-                + "), warm-up included") + wholeRunText.map(f -> " · as text: " + Html.link(relative(f), relative(f)))
+                + "), warm-up included; the last capture is the last heap walk when two were taken")
+                + wholeRunText.map(f -> " · as text: " + Html.link(relative(f), relative(f)))
                 .orElse(""));
         DiffTables.all(d).forEach(html::diffTable);
         if (!d.missing().isEmpty()) {

@@ -10,7 +10,9 @@ import dev.leakhunt.charts.gatling.GatlingLog;
 import dev.leakhunt.charts.gatling.LatencyStats;
 import dev.leakhunt.charts.gatling.LatencyTimeline;
 import dev.leakhunt.charts.localize.CaptureReader;
+import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
+import dev.leakhunt.charts.localize.ProfileWindow;
 import dev.leakhunt.charts.run.Manifest;
 import dev.leakhunt.charts.run.ProfileCapture;
 import dev.leakhunt.charts.run.RunFolder;
@@ -105,11 +107,12 @@ public final class RunReport {
         return new RunCurves.Annotations(marks, lead.map(v -> VerdictText.summary(group.lead().label(), v)));
     }
 
-    /** First capture to last, warm-up included: what changed over the whole run, leak or not. */
+    /**
+     * What changed over the whole run, warm-up included, leak or not: from the first capture to the last, or to
+     * the last heap walk when there are two, so that the histogram and the GC-root paths are compared too.
+     */
     private static Optional<ProfileDiff> wholeRunDiff(List<ProfileCapture> captures, CaptureReader reader) {
-        return captures.size() < 2
-                ? Optional.empty()
-                : Optional.of(ProfileDiff.between(captures.getFirst(), captures.getLast(), reader));
+        return ProfileWindow.of(captures, OptionalLong.empty(), LeakKind.HEAP).map(window -> window.diff(reader));
     }
 
     private static String summary(GatlingLatency latency) {
