@@ -47,6 +47,8 @@ class RunReportTest {
         String html = Files.readString(written.html());
         assertTrue(html.contains("120 samples over 9m55s"), html.substring(0, 2000));
         assertTrue(html.contains("<svg"), "curves inlined");
+        assertFalse(java.util.regex.Pattern.compile("(src|href)=[\"']https?:").matcher(html).find(),
+                "self-contained: no resource from the network");
         assertTrue(written.missing().stream().anyMatch(m -> m.startsWith("gatling/simulation.log: unreadable")),
                 written.missing().toString());
         assertTrue(written.missing().stream().anyMatch(m -> m.startsWith("profiles/: no complete capture")),
