@@ -81,15 +81,15 @@ public final class ProfileCapture {
     public void capture(long tsMs) throws IOException {
         Path relative = Path.of("profiles", Long.toString(tsMs));
         Path dir = Files.createDirectories(runDir.resolve(relative)).toAbsolutePath();
+        boolean heapWalk = captures++ % heapWalkEvery == 0;
+        if (heapWalk) {
+            awaitGcEnd();
+        }
         Instant start = Instant.now();
         List<String> files = new ArrayList<>();
         step(tsMs, dir, "threads.json", files,
                 file -> jvm.diagnosticCommand("threadDumpToFile", "-format=json", file.toString()));
         step(tsMs, dir, "threads.txt", files, this::groupThreads);
-        boolean heapWalk = captures++ % heapWalkEvery == 0;
-        if (heapWalk) {
-            awaitGcEnd();
-        }
         heapRecording.ifPresent(recording -> step(tsMs, dir, "heap.jfr", files, file -> recording.dumpTo(file, heapWalk)));
         if (heapWalk) {
             step(tsMs, dir, HISTOGRAM, files, file -> Files.writeString(file, histogram()));
