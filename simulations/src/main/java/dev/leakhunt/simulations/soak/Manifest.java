@@ -35,6 +35,7 @@ public final class Manifest {
         root.put("started_ms", System.currentTimeMillis());
         root.set("processes", JSON.createObjectNode());
         root.put("outcome", "running");
+        write();
     }
 
     public synchronized void target(List<String> command, List<String> jvmFlags, String url, String metricsUrl) {

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One soak, start to end: downstream and target, sampler, Gatling; then, however the load ended (it ran its
- * course, the target died, the leak guard tripped, or SIGINT/SIGTERM arrived), every process stopped by pid, the results collected, the
- * reports built and the manifest finished. Only a stop request skips the reports, so Ctrl-C is quick; the folder
- * is reportable later with {@code make report}.
+ * course, the target died, the leak guard tripped, or SIGINT/SIGTERM arrived), every process stopped by pid, the
+ * results collected, the reports built and the manifest finished. Only a stop request skips the reports, so
+ * Ctrl-C is quick; the folder is reportable later with {@code make report}.
  */
 final class Soak {
     static final int EXIT_COMPLETED = 0;
