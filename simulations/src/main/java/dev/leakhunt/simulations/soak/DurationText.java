@@ -29,23 +29,4 @@ public final class DurationText {
         }
         return total;
     }
-
-    /** {@code 1h30m5s}, {@code 10m}, {@code 0s}: the inverse of {@link #parse}. */
-    public static String format(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds == 0) {
-            return "0s";
-        }
-        StringBuilder text = new StringBuilder();
-        if (seconds >= 3600) {
-            text.append(seconds / 3600).append('h');
-        }
-        if (seconds % 3600 >= 60) {
-            text.append(seconds % 3600 / 60).append('m');
-        }
-        if (seconds % 60 > 0) {
-            text.append(seconds % 60).append('s');
-        }
-        return text.toString();
-    }
 }

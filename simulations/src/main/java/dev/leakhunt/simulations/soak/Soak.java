@@ -49,7 +49,7 @@ final class Soak {
     private int restarts;
 
     /** What ends or changes the waiting phase of the soak. */
-    private enum Happening { GATLING_EXITED, TARGET_EXITED, STOP_REQUESTED }
+    private enum Happening { GATLING_EXITED, TARGET_EXITED, SAMPLER_EXITED, STOP_REQUESTED }
 
     Soak(SoakPlan plan, Preflight preflight) {
         this.plan = plan;
@@ -148,6 +148,12 @@ final class Soak {
                             : new Ending("failed", EXIT_FAILED, "Gatling (mvn gatling:test) exited with " + code
                                     + "; see " + folder.log("gatling"));
                 }
+                // The sampler ends by itself when the target dies; otherwise a soak without samples is worthless.
+                if (happening == Happening.SAMPLER_EXITED && !sampler.isAlive() && targetAlive()) {
+                    manifest.ended("sampler", sampler.ending());
+                    return new Ending("failed", EXIT_FAILED, "the sampler exited with code "
+                            + sampler.ending().exitCode() + " while the target ran; see " + folder.log("sampler"));
+                }
                 if (happening == Happening.TARGET_EXITED) {
                     String death = recordTargetDeath();
                     if (!plan.restart()) {
@@ -165,6 +171,11 @@ final class Soak {
                 events.append("load_end", Map.of("rate_per_s", plan.simulation().arrivalsPerSecond()));
             }
         }
+    }
+
+    private boolean targetAlive() {
+        return target != null ? target.isAlive()
+                : ProcessHandle.of(plan.targetPid()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private Happening pollHappening(Duration timeout) {
@@ -218,7 +229,7 @@ final class Soak {
     private void startSampler(long jvmPid) throws IOException {
         List<String> command = new ArrayList<>(List.of(preflight.java().toString(), "-jar",
                 plan.jar("sampler", "sampler.jar").toString(), "--pid=" + jvmPid, "--out=" + folder.root(),
-                "--profile-every=" + DurationText.format(plan.profileEvery())));
+                "--profile-every=" + plan.profileEvery().toSeconds() + "s"));
         String metricsUrl = plan.targetPid() != null ? plan.metricsUrl() : launcher.metricsUrl();
         if (metricsUrl != null) {
             command.add("--metrics-url=" + metricsUrl);
@@ -227,8 +238,15 @@ final class Soak {
         if (Files.isRegularFile(jfrSettings)) {
             command.add("--jfr-settings=" + jfrSettings);
         }
-        sampler = ManagedProcess.start("sampler", ChildCommands.ownSession(command), Map.of(), folder.log("sampler"));
-        manifest.started("sampler", sampler.pid(), sampler.startedMs(), command);
+        ManagedProcess started = ManagedProcess.start("sampler", ChildCommands.ownSession(command), Map.of(),
+                folder.log("sampler"));
+        sampler = started;
+        manifest.started("sampler", started.pid(), started.startedMs(), command);
+        started.onExit().thenRun(() -> {
+            if (started == sampler) {
+                happenings.add(Happening.SAMPLER_EXITED);
+            }
+        });
     }
 
     /** Records how the target ended (event and manifest) and returns it as one line. */

@@ -86,6 +86,24 @@ class SoakFaultsIT {
     }
 
     @Test
+    void aSamplerThatDiesWhileTheTargetRunsFailsTheSoak() throws Exception {
+        Path run = folder.resolve("sampler-killed-run");
+        try (SoakRun soak = startedLabSoak(run)) {
+            long samplerPid = SoakRun.manifest(run).path("processes").path("sampler").path("pid").asLong();
+            Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(samplerPid)).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            int code = soak.awaitExit(Duration.ofMinutes(3));
+
+            assertEquals(1, code, soak.diagnostics());
+            JsonNode manifest = SoakRun.manifest(run);
+            assertEquals("failed", manifest.path("outcome").asText());
+            assertTrue(manifest.path("message").asText().startsWith("the sampler exited with code 137 while the target ran"),
+                    manifest.path("message").asText());
+            SoakRun.assertNothingLeftRunning(run);
+        }
+    }
+
+    @Test
     void withRestartADeadTargetIsRestartedAndSampledAgainUntilSigterm() throws Exception {
         Path run = folder.resolve("restart-run");
         try (SoakRun soak = startedLabSoak(run, "--restart=1")) {
