@@ -36,13 +36,17 @@ STOP_ON_LEAK ?=
 WAVES ?=
 METRICS_URL ?=
 HEALTH_PATH ?=
+INTERVAL ?=
+CACHE_SIZE ?=
+WARMUP ?=
 soak_arg = $(if $(strip $($(1))),--$(2)=$(strip $($(1))))
 SOAK_ARGS = $(call soak_arg,LEAK,leak) $(call soak_arg,DURATION,duration) $(call soak_arg,RATE,rate) \
   $(call soak_arg,ACCEL,accel) $(call soak_arg,SEED,seed) $(call soak_arg,RUN,run) \
   $(call soak_arg,MEMORY_LIMIT,memory-limit) $(call soak_arg,NOFILE,nofile) \
   $(call soak_arg,TARGET_PID,target-pid) $(call soak_arg,TARGET_URL,target-url) $(call soak_arg,MIX,mix) \
   $(call soak_arg,RESTART,restart) $(call soak_arg,STOP_ON_LEAK,stop-on-leak) $(call soak_arg,WAVES,waves) \
-  $(call soak_arg,METRICS_URL,metrics-url) $(call soak_arg,HEALTH_PATH,health-path)
+  $(call soak_arg,METRICS_URL,metrics-url) $(call soak_arg,HEALTH_PATH,health-path) \
+  $(call soak_arg,INTERVAL,interval) $(call soak_arg,CACHE_SIZE,cache-size) $(call soak_arg,WARMUP,warmup)
 
 .PHONY: help build test soak report compare diff clean
 help:

@@ -1,5 +1,6 @@
 package dev.leakhunt.simulations.mix;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,19 @@ public record LabMix(int readPercent, int writePercent, int downstreamPercent, l
      */
     public static LabMix defaults() {
         return new LabMix(70, 20, 10, 1_000, 999_000, 50);
+    }
+
+    /**
+     * How long after the load starts the target's cache of {@code entries} takes to fill: every cold read misses
+     * and inserts (the cold key space is so much larger than the cache that repeats stay rare until it is full),
+     * and the rate rises linearly over the ramp, which therefore counts for half its length.
+     */
+    public Duration cacheFillTime(long entries, double arrivalsPerSecond, Duration ramp) {
+        double insertsPerSecond = arrivalsPerSecond * readPercent * (100 - hitPercent) / 10_000.0;
+        if (insertsPerSecond <= 0) {
+            return Duration.ZERO;
+        }
+        return ramp.dividedBy(2).plusMillis((long) Math.ceil(entries / insertsPerSecond * 1000));
     }
 
     public RequestMix toRequestMix() {

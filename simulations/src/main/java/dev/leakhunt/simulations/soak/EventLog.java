@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,5 +44,21 @@ public final class EventLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
+    }
+
+    /** The series {@code charts watch} has confirmed as leaking so far ({@code leak_confirmed} events), in order. */
+    public List<String> confirmedLeaks() throws IOException {
+        List<String> series = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                var event = JSON.readTree(line);
+                if ("leak_confirmed".equals(event.path("type").asText())) {
+                    series.add(event.path("series").asText());
+                }
+            } catch (JsonProcessingException e) {
+                // a line cut short by a killed writer: not ours to judge here
+            }
+        }
+        return series;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * end of those connections. Ports are fixed at the first start so a restarted target serves where Gatling sends.
  */
 final class LabTarget implements TargetLauncher {
+    /** The target-app's own default, passed explicitly so that the warm-up estimate and the target agree. */
+    static final int DEFAULT_CACHE_SIZE = 80_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final SoakPlan plan;
@@ -46,7 +48,7 @@ final class LabTarget implements TargetLauncher {
         List<String> java = new ArrayList<>(List.of(preflight.java().toString()));
         java.addAll(plan.javaOpts());
         java.addAll(List.of("-jar", jar().toString(), "--role=target", "--leak=" + plan.leak().name(),
-                "--port=" + plan.port(), "--admin-port=" + adminPort,
+                "--port=" + plan.port(), "--admin-port=" + adminPort, "--cache-size=" + plan.cacheSize(),
                 "--downstream=" + downstreamUrl(), "--accel=" + plan.simulation().accel(),
                 "--dump-dir=" + folder.root().resolve("profiles").resolve("dumps")));
         command = java;

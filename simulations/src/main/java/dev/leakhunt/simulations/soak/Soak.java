@@ -17,8 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One soak, start to end: downstream and target, sampler, Gatling; then, however the load ended (it ran its
- * course, the target died, the leak guard tripped, or SIGINT/SIGTERM arrived), every process stopped by pid, the
+ * One soak, start to end: downstream and target, sampler, Gatling, and with STOP_ON_LEAK the live verdict; then,
+ * however the load ended (it ran its course, a leak was confirmed, the target died, the pid-space guard tripped,
+ * or SIGINT/SIGTERM arrived), every process stopped by pid, the
  * results collected, the reports built and the manifest finished. Only a stop request skips the reports, so
  * Ctrl-C is quick; the folder is reportable later with {@code make report}.
  */
@@ -29,6 +30,19 @@ final class Soak {
     static final int EXIT_INTERRUPTED = 130;
     private static final Duration SIGNAL_CLEANUP_LIMIT = Duration.ofMinutes(2);
     private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(30);
+    /** The sampler takes a last capture, heap walk included, when asked to stop while the target lives. */
+    private static final Duration SAMPLER_GRACE = Duration.ofSeconds(45);
+    /**
+     * The sampler's own JVM, as sampler/README.md measured it: a fixed, pre-touched 64 MB heap and no C2, so
+     * that its RSS is flat from the first row and its own verdict is not a leak.
+     */
+    private static final List<String> SAMPLER_JVM_FLAGS = List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The live verdict re-reads samples.csv each interval; a small heap holds a day of rows. */
+    private static final List<String> WATCH_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** {@code charts watch}: every series STOP_ON_LEAK asked for is a confirmed leak. */
+    private static final int WATCH_EXIT_LEAK_CONFIRMED = 10;
 
     private final SoakPlan plan;
     private final Preflight preflight;
@@ -44,12 +58,13 @@ final class Soak {
     private ManagedProcess target;
     private ManagedProcess sampler;
     private ManagedProcess gatling;
+    private ManagedProcess watch;
     private GatlingRun gatlingRun;
     private long oomKillsBefore;
     private int restarts;
 
     /** What ends or changes the waiting phase of the soak. */
-    private enum Happening { GATLING_EXITED, TARGET_EXITED, SAMPLER_EXITED, STOP_REQUESTED }
+    private enum Happening { GATLING_EXITED, TARGET_EXITED, SAMPLER_EXITED, WATCH_EXITED, STOP_REQUESTED }
 
     Soak(SoakPlan plan, Preflight preflight) {
         this.plan = plan;
@@ -115,6 +130,9 @@ final class Soak {
         }
         long targetPid = startTarget();
         startSampler(targetPid);
+        if (plan.stopOnLeak().enabled()) {
+            startWatch();
+        }
         gatlingRun = new GatlingRun(plan, preflight, folder);
         gatling = gatlingRun.start();
         manifest.started("gatling", gatling.pid(), gatling.startedMs(), gatling.command());
@@ -122,7 +140,7 @@ final class Soak {
         Progress progress = new Progress(out, System.console() != null && System.console().isTerminal(), folder, plan);
         DriverRss driverRss = new DriverRss(folder.driverRss());
         SamplesTail samples = new SamplesTail(folder.samples());
-        Optional<LeakGuard> guard = plan.stopOnLeak() ? LeakGuard.forThisMachine() : Optional.empty();
+        Optional<PidSpaceGuard> guard = PidSpaceGuard.forThisMachine();
         try {
             while (true) {
                 Happening happening = pollHappening(Duration.ofSeconds(1));
@@ -137,7 +155,13 @@ final class Soak {
                 gatlingRun.gatlingPid().ifPresent(pid -> recordRss(driverRss, pid));
                 Optional<String> tripped = guard.flatMap(g -> g.tripped(latestSample));
                 if (tripped.isPresent()) {
-                    return new Ending("stopped_on_leak", EXIT_COMPLETED, tripped.get());
+                    return new Ending("stopped_by_guard", EXIT_COMPLETED, tripped.get());
+                }
+                if (happening == Happening.WATCH_EXITED) {
+                    Optional<Ending> confirmed = leakConfirmed();
+                    if (confirmed.isPresent()) {
+                        return confirmed.get();
+                    }
                 }
                 if (happening == Happening.STOP_REQUESTED) {
                     return new Ending("interrupted", EXIT_INTERRUPTED, "stopped by a signal before the load ended");
@@ -227,8 +251,10 @@ final class Soak {
     }
 
     private void startSampler(long jvmPid) throws IOException {
-        List<String> command = new ArrayList<>(List.of(preflight.java().toString(), "-jar",
-                plan.jar("sampler", "sampler.jar").toString(), "--pid=" + jvmPid, "--out=" + folder.root(),
+        List<String> command = new ArrayList<>(List.of(preflight.java().toString()));
+        command.addAll(SAMPLER_JVM_FLAGS);
+        command.addAll(List.of("-jar", plan.jar("sampler", "sampler.jar").toString(), "--pid=" + jvmPid,
+                "--out=" + folder.root(), "--interval=" + plan.sampleInterval().toMillis() + "ms",
                 "--profile-every=" + plan.profileEvery().toSeconds() + "s"));
         String metricsUrl = plan.targetPid() != null ? plan.metricsUrl() : launcher.metricsUrl();
         if (metricsUrl != null) {
@@ -247,6 +273,34 @@ final class Soak {
                 happenings.add(Happening.SAMPLER_EXITED);
             }
         });
+    }
+
+    /** STOP_ON_LEAK: {@code charts watch} follows the run's samples and exits once the leaks asked for are confirmed. */
+    private void startWatch() throws IOException {
+        Path charts = plan.jar("charts", "charts.jar");
+        List<String> command = new ArrayList<>(List.of(preflight.java().toString()));
+        command.addAll(WATCH_JVM_FLAGS);
+        command.addAll(List.of("-jar", charts.toString(), "watch", folder.root().toString(),
+                "--stop-on=" + plan.stopOnLeak().watchArgument()));
+        ManagedProcess started = ManagedProcess.start("watch", ChildCommands.ownSession(command), Map.of(),
+                folder.log("watch"));
+        watch = started;
+        manifest.started("watch", started.pid(), started.startedMs(), command);
+        started.onExit().thenRun(() -> happenings.add(Happening.WATCH_EXITED));
+    }
+
+    /** The watch has exited: the soak's ending when it confirmed the leaks; otherwise a warning, and the soak goes on. */
+    private Optional<Ending> leakConfirmed() throws IOException {
+        ManagedProcess.Ending ended = watch.ending();
+        manifest.ended("watch", ended);
+        if (ended.exitCode() == WATCH_EXIT_LEAK_CONFIRMED) {
+            return Optional.of(new Ending("stopped_on_leak", EXIT_COMPLETED, "the live verdict confirmed a leak on "
+                    + String.join(", ", events.confirmedLeaks()) + " (STOP_ON_LEAK=" + plan.stopOnLeak().watchArgument()
+                    + ")"));
+        }
+        warn("watch", "the live verdict exited with code " + ended.exitCode() + " (see " + folder.log("watch")
+                + "); the soak runs its whole duration");
+        return Optional.empty();
     }
 
     /** Records how the target ended (event and manifest) and returns it as one line. */
@@ -297,6 +351,9 @@ final class Soak {
 
     /** Stops every process still running, each by pid, each recorded in the manifest; never throws. */
     private void stopEverything() {
+        if (watch != null && watch.isAlive()) {
+            manifest.ended("watch", watch.stop(ManagedProcess.DEFAULT_GRACE));
+        }
         if (gatling != null) {
             manifest.ended("gatling", gatling.stop(ManagedProcess.DEFAULT_GRACE));
             try {
@@ -306,7 +363,7 @@ final class Soak {
             }
         }
         if (sampler != null) {
-            manifest.ended("sampler", sampler.stop(ManagedProcess.DEFAULT_GRACE));
+            manifest.ended("sampler", sampler.stop(SAMPLER_GRACE));
         }
         if (target != null && target.isAlive()) {
             manifest.ended("target", target.stop(ManagedProcess.DEFAULT_GRACE));

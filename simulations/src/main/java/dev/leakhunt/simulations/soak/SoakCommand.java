@@ -95,9 +95,23 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--restart", defaultValue = "0", description = "1: restart a target that dies, like a kubelet; 0: end the soak (default)")
     private int restart;
 
-    @Option(names = "--stop-on-leak", defaultValue = "1",
-            description = "1: end the soak once the target's threads reach 1/4 of kernel.pid_max (default); 0: never")
-    private int stopOnLeak;
+    @Option(names = "--stop-on-leak", defaultValue = "0", converter = StopOnLeakConverter.class,
+            description = "1: end the soak once the live verdict confirms a leak on any series; a list such as"
+                    + " os_threads,heap_live_bytes: once all of them leak; 0: run the whole duration (default)")
+    private StopOnLeak stopOnLeak;
+
+    @Option(names = "--interval", defaultValue = "5s", converter = DurationConverter.class,
+            description = "the sampler's row period (default: ${DEFAULT-VALUE})")
+    private Duration sampleInterval;
+
+    @Option(names = "--cache-size", description = "the lab target's item cache, in entries (default: "
+            + LabTarget.DEFAULT_CACHE_SIZE + ")")
+    private Integer cacheSize;
+
+    @Option(names = "--warmup", converter = DurationConverter.class,
+            description = "the least warm-up after the load starts, judged by the report as such (default: the"
+                    + " ramp, plus for the lab target the time its cache takes to fill)")
+    private Duration warmup;
 
     @Option(names = "--home", hidden = true, description = "the leakhunt checkout (default: found from this jar)")
     private Path home;
@@ -158,8 +172,14 @@ public final class SoakCommand implements Callable<Integer> {
         if (restart != 0 && restart != 1) {
             throw new BadInputException("RESTART must be 0 or 1, was " + restart);
         }
-        if (stopOnLeak != 0 && stopOnLeak != 1) {
-            throw new BadInputException("STOP_ON_LEAK must be 0 or 1, was " + stopOnLeak);
+        if (sampleInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new BadInputException("INTERVAL must be at least 1s, e.g. 1s, 5s, 1m; was " + sampleInterval.toMillis() + "ms");
+        }
+        if (foreign && cacheSize != null) {
+            throw new BadInputException("CACHE_SIZE applies to the lab target only; leave it out when soaking TARGET_CMD or TARGET_PID");
+        }
+        if (cacheSize != null && cacheSize < 1) {
+            throw new BadInputException("CACHE_SIZE must be a positive number of entries, was " + cacheSize);
         }
         if (targetPid != null && (restart == 1 || memoryLimitBytes != null || nofile != null || !javaOpts.isBlank())) {
             throw new BadInputException("RESTART, MEMORY_LIMIT, NOFILE and JAVA_OPTS apply to a target the supervisor starts;"
@@ -176,9 +196,17 @@ public final class SoakCommand implements Callable<Integer> {
         SimulationParameters simulation = new SimulationParameters(baseUrl, rate, accel, duration, rampUp(duration), seed,
                 SimulationParameters.DEFAULT_REQUEST_TIMEOUT, waves == null ? LoadWaves.NONE : waves,
                 LabMix.defaults(), mix == null ? null : mix.toAbsolutePath().normalize().toString());
+        Integer labCacheSize = foreign ? null : cacheSize != null ? cacheSize : LabTarget.DEFAULT_CACHE_SIZE;
         return new SoakPlan(checkout, runId, runFolder, chosenLeak, simulation, memoryLimitBytes, nofile,
                 javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.trim().split("\\s+")), labPort,
-                targetCommand, targetPid, metricsUrl, healthPath, restart == 1, stopOnLeak == 1, profileEvery(duration));
+                targetCommand, targetPid, metricsUrl, healthPath, restart == 1, stopOnLeak, sampleInterval,
+                profileEvery(duration), labCacheSize, warmup != null ? warmup : expectedWarmup(simulation, labCacheSize));
+    }
+
+    /** The ramp, and for the lab target the time its cache takes to fill at the run's rate. */
+    static Duration expectedWarmup(SimulationParameters simulation, Integer labCacheSize) {
+        return labCacheSize == null ? simulation.rampUp()
+                : simulation.labMix().cacheFillTime(labCacheSize, simulation.arrivalsPerSecond(), simulation.rampUp());
     }
 
     /** A tenth of the run, at most 30 s: the cold target warms up under rising load, within the first minute. */
@@ -247,6 +275,12 @@ public final class SoakCommand implements Callable<Integer> {
     static final class DurationConverter extends ParsingConverter<Duration> {
         DurationConverter() {
             super(DurationText::parse);
+        }
+    }
+
+    static final class StopOnLeakConverter extends ParsingConverter<StopOnLeak> {
+        StopOnLeakConverter() {
+            super(StopOnLeak::parse);
         }
     }
 

@@ -43,8 +43,11 @@ public record SoakPlan(
         String metricsUrl,
         String healthPath,
         boolean restart,
-        boolean stopOnLeak,
-        Duration profileEvery) {
+        StopOnLeak stopOnLeak,
+        Duration sampleInterval,
+        Duration profileEvery,
+        Integer cacheSize,
+        Duration warmup) {
 
     public boolean labTarget() {
         return leak != null;
@@ -91,8 +94,11 @@ public record SoakPlan(
         out.put("target_pid", targetPid);
         out.put("target_url", simulation.baseUrl());
         out.put("restart", restart);
-        out.put("stop_on_leak", stopOnLeak);
+        out.put("stop_on_leak", stopOnLeak.describe());
+        out.put("interval_ms", sampleInterval.toMillis());
         out.put("profile_every_s", profileEvery.toSeconds());
+        out.put("cache_size", cacheSize);
+        out.put("warmup_s", warmup.toMillis() / 1000.0);
         out.put("simulation", simulationClass());
         return out;
     }

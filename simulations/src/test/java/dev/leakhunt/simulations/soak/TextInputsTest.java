@@ -47,4 +47,18 @@ class TextInputsTest {
         assertEquals(Duration.ofMinutes(2), SoakCommand.profileEvery(Duration.ofMinutes(10)));
         assertEquals(Duration.ofMinutes(5), SoakCommand.profileEvery(Duration.ofHours(12)));
     }
+
+    @Test
+    void stopOnLeakIsNeverAnyOrAListOfSeries() {
+        assertEquals(StopOnLeak.NEVER, StopOnLeak.parse("0"));
+        assertEquals("any", StopOnLeak.parse("1").watchArgument());
+        assertEquals("any", StopOnLeak.parse("any").describe());
+        StopOnLeak both = StopOnLeak.parse("os_threads, heap_live_bytes");
+        assertEquals(java.util.List.of("os_threads", "heap_live_bytes"), both.describe());
+        assertEquals("os_threads,heap_live_bytes", both.watchArgument());
+        for (String bad : new String[] {"2", "1,2", "threads;heap", "Heap", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StopOnLeak.parse(bad));
+            assertTrue(e.getMessage().startsWith("STOP_ON_LEAK must be 0, 1"), e.getMessage());
+        }
+    }
 }

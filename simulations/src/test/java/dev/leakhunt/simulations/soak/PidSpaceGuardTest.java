@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class LeakGuardTest {
-    private final LeakGuard guard = new LeakGuard(32_768);
+class PidSpaceGuardTest {
+    private final PidSpaceGuard guard = new PidSpaceGuard(32_768);
 
     @Test
     void tripsAtAQuarterOfThePidSpace() {
