@@ -55,7 +55,9 @@ help:
 	@echo "make report RUN=runs/<id>           (re)build runs/<id>/report.html and verdicts.json"
 	@echo "make compare RUNS='runs/a runs/b'   overlay the curves of several runs"
 	@echo "make diff RUN=runs/<id> FROM=<ts_ms> TO=<ts_ms>   diff two profiles of a run"
-	@echo "make test                           unit, integration and end-to-end tests"
+	@echo "make test                           unit, integration and end-to-end tests, then the leak gate"
+	@echo "make leak-gate                      every planted leak caught and localized, the control clean"
+	@echo "make bench-detect [SEEDS=5]         recall, precision, time to detect per leak class"
 	@echo "make build                          build every module's jar"
 
 build: $(JARS)
@@ -66,6 +68,19 @@ $(JARS) &: $(SOURCES)
 
 test:
 	mvn -B -Dstyle.color=never verify
+	$(MAKE) --no-print-directory leak-gate
+
+# Every planted leak soaked, confirmed and localized, and the control clean: short accelerated soaks that stop
+# once their leak is confirmed (<= 15 min on 2 cores). One line per soak; exit 1 names what failed.
+.PHONY: leak-gate bench-detect
+leak-gate: build
+	$(JAVA) -jar $(SOAK_JAR) leak-gate $(if $(OUT),--out="$(OUT)")
+
+# The gate's soaks over SEEDS seeds (default 5): recall, precision and time to detect per leak class, and the
+# control's false positives. The output is kept as the measured record in src/docs/bench-detect.txt.
+SEEDS ?= 5
+bench-detect: build
+	$(JAVA) -jar $(SOAK_JAR) leak-gate --seeds=$(SEEDS) $(if $(OUT),--out="$(OUT)") | tee src/docs/bench-detect.txt
 
 # The lab service's ceiling on this machine: the highest rate of the soak's default mix it holds with p99 < 50 ms.
 .PHONY: bench-target

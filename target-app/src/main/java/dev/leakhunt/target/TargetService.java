@@ -41,8 +41,7 @@ final class TargetService implements RunningService {
 
             ItemEndpoints items = new ItemEndpoints(cache, store,
                     new WriteReceipts(leak.plants(LeakMode.MAP), options.accel()));
-            QuoteEndpoint quotes = new QuoteEndpoint(quoteClient,
-                    new BestQuoteReader(leak.plants(LeakMode.FD)),
+            QuoteEndpoint quotes = new QuoteEndpoint(new BestQuoteReader(quoteClient, leak.plants(LeakMode.FD)),
                     resources.add(new FallbackQuote(leak.plants(LeakMode.THREAD))),
                     resources.add(new CallHeartbeat(leak.plants(LeakMode.TICKER), options.accel())));
 

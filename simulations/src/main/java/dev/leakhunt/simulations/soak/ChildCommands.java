@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How a child's command line is wrapped before it starts. Every wrapper ends in exec, so the pid never changes. */
-final class ChildCommands {
+public final class ChildCommands {
     private ChildCommands() {}
 
     /**
      * Runs the child in a session of its own: a Ctrl-C at the terminal signals the supervisor only, which then
      * stops the children in order and records how each ended, instead of all of them dying at once.
      */
-    static List<String> ownSession(List<String> command) {
+    public static List<String> ownSession(List<String> command) {
         List<String> wrapped = new ArrayList<>(List.of("setsid"));
         wrapped.addAll(command);
         return wrapped;

@@ -1,6 +1,7 @@
 package dev.leakhunt.simulations.soak;
 
 import dev.leakhunt.simulations.bench.DriverBench;
+import dev.leakhunt.simulations.gate.LeakGate;
 import dev.leakhunt.simulations.load.LoadWaves;
 import dev.leakhunt.simulations.load.SimulationParameters;
 import dev.leakhunt.simulations.mix.LabMix;
@@ -26,7 +27,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code make soak}: one supervisor owns the whole run. Without options it runs the short demo: the lab target
  * with its map leak, at twice the default rate, for eight minutes.
  */
-@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false, subcommands = DriverBench.class,
+@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {DriverBench.class, LeakGate.class},
         description = "Soak a JVM service at a constant arrival rate, sample it, then report the run.")
 public final class SoakCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;

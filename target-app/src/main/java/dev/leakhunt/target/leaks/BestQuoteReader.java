@@ -1,5 +1,6 @@
 package dev.leakhunt.target.leaks;
 
+import dev.leakhunt.target.quotes.QuoteClient;
 import dev.leakhunt.target.quotes.QuoteHead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +12,17 @@ import java.net.http.HttpResponse;
  * read-ahead buffers the client holds for the unfinished exchange.
  */
 public final class BestQuoteReader {
+    private final QuoteClient client;
     private final boolean planted;
 
-    public BestQuoteReader(boolean planted) {
+    public BestQuoteReader(QuoteClient client, boolean planted) {
+        this.client = client;
         this.planted = planted;
     }
 
-    public QuoteHead read(long id, HttpResponse<InputStream> response) throws IOException {
+    /** Asks the downstream for the book of {@code id} and reads its best prices. */
+    public QuoteHead read(long id) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.openBook(id);
         if (planted) {
             // LEAK(fd): reads the head and walks away without close(): the HttpClient keeps the unfinished exchange,
             // its connection and socket fd (CLOSE_WAIT once the downstream times out) as long as the client lives

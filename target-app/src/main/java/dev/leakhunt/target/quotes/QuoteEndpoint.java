@@ -11,13 +11,11 @@ import io.javalin.http.Context;
  * falling back to a local estimate when the downstream fails.
  */
 public final class QuoteEndpoint {
-    private final QuoteClient client;
     private final BestQuoteReader reader;
     private final FallbackQuote fallback;
     private final CallHeartbeat heartbeat;
 
-    public QuoteEndpoint(QuoteClient client, BestQuoteReader reader, FallbackQuote fallback, CallHeartbeat heartbeat) {
-        this.client = client;
+    public QuoteEndpoint(BestQuoteReader reader, FallbackQuote fallback, CallHeartbeat heartbeat) {
         this.reader = reader;
         this.fallback = fallback;
         this.heartbeat = heartbeat;
@@ -27,7 +25,7 @@ public final class QuoteEndpoint {
         String raw = ctx.queryParam("id");
         long id = raw == null ? 1 : Params.positiveId(raw, "id");
         QuoteHead head = heartbeat.during("quote " + id,
-                () -> fallback.orEstimate(id, () -> reader.read(id, client.openBook(id))));
+                () -> fallback.orEstimate(id, () -> reader.read(id)));
         ctx.json(head);
     }
 }

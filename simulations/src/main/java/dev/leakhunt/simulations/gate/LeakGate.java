@@ -1,0 +1,128 @@
+package dev.leakhunt.simulations.gate;
+
+import dev.leakhunt.simulations.soak.ChildCommands;
+import dev.leakhunt.simulations.soak.Leak;
+import dev.leakhunt.simulations.soak.ManagedProcess;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code make leak-gate} and {@code make bench-detect}: short accelerated soaks of the lab target, one per planted
+ * leak and one control, each stopped as soon as the live verdict confirms its leak (STOP_ON_LEAK), then checked
+ * from its run folder against its {@link GateCase}. One line per soak; exit 0 only if every soak passed. With
+ * several seeds, {@link DetectionQuality} adds recall, precision and time to detect per leak class.
+ */
+@Command(name = "leak-gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Soak each planted leak and the control; assert leak verdicts, localization and a clean control.")
+public final class LeakGate implements Callable<Integer> {
+    static final long FIRST_SEED = 42;
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** A soak stopped by a signal ends its children and writes its manifest within its own 2 min limit. */
+    private static final Duration SOAK_STOP_GRACE = Duration.ofMinutes(2);
+
+    @Option(names = "--cases", split = ",", defaultValue = "none,thread,fd,map,ticker",
+            description = "leaks to soak, the control included (default: ${DEFAULT-VALUE})")
+    private List<Leak> cases;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "soaks per case, seeds 42, 43, … (default: ${DEFAULT-VALUE})")
+    private int seeds;
+
+    @Option(names = "--duration", defaultValue = "150s",
+            description = "each soak's load; a planted leak's soak stops when it is confirmed (default: ${DEFAULT-VALUE})")
+    private String duration;
+
+    @Option(names = "--rate", defaultValue = "200", description = "(default: ${DEFAULT-VALUE})")
+    private String rate;
+
+    @Option(names = "--accel", defaultValue = "6",
+            description = "rate and the target's time constants; the verdicts' time constants follow (default: ${DEFAULT-VALUE})")
+    private String accel;
+
+    @Option(names = "--cache-size", defaultValue = "8000",
+            description = "the lab cache, small enough to fill and plateau within the control's soak (default: ${DEFAULT-VALUE})")
+    private String cacheSize;
+
+    @Option(names = "--interval", defaultValue = "1s", description = "the sampler's row period (default: ${DEFAULT-VALUE})")
+    private String interval;
+
+    @Option(names = "--out", description = "folder of the soaks' run folders (default: runs/leak-gate-<UTC time>)")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException, URISyntaxException, InterruptedException {
+        if (seeds < 1) {
+            System.err.println("leak-gate: --seeds must be 1 or more, was " + seeds);
+            return 2;
+        }
+        Path soakJar = Path.of(LeakGate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path folder = out != null ? out : soakJar.getParent().getParent().getParent().resolve("runs")
+                .resolve("leak-gate-" + RUN_TIME.format(Instant.now()));
+        Files.createDirectories(folder);
+        AtomicReference<ManagedProcess> running = new AtomicReference<>();
+        Thread stopRunning = new Thread(() -> {
+            ManagedProcess soak = running.get();
+            if (soak != null) {
+                soak.stop(SOAK_STOP_GRACE);
+            }
+        }, "leak-gate-stop");
+        Runtime.getRuntime().addShutdownHook(stopRunning);
+
+        System.out.printf(Locale.ROOT, "leak-gate: %d soak(s) of at most %s at %s × %s req/s, cache %s, samples every %s -> %s%n",
+                cases.size() * seeds, duration, rate, accel, cacheSize, interval, folder);
+        long startNs = System.nanoTime();
+        List<CaseResult> results = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            for (Leak leak : cases) {
+                GateCase gateCase = GateCase.of(leak);
+                long seed = FIRST_SEED + s;
+                Path run = folder.resolve(leak.name() + "-seed" + seed);
+                long caseStartNs = System.nanoTime();
+                int exit = soak(soakJar, gateCase, seed, run, folder.resolve(run.getFileName() + ".log"), running);
+                CaseResult result = Files.isRegularFile(run.resolve("manifest.json"))
+                        ? CaseResult.read(gateCase, seed, run)
+                        : new CaseResult(gateCase, seed, run, "not started", Map.of(), List.of(),
+                                java.util.Optional.empty(), List.of("the soak exited " + exit + " before creating its run"
+                                        + " folder; see " + folder.resolve(run.getFileName() + ".log")));
+                results.add(result);
+                System.out.println(GateLine.of(result, Duration.ofNanos(System.nanoTime() - caseStartNs)));
+            }
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        if (seeds > 1) {
+            System.out.print(DetectionQuality.of(results).table());
+        }
+        System.out.printf(Locale.ROOT, "leak-gate: %s, %d of %d soaks passed in %s%n", failed == 0 ? "PASS" : "FAIL",
+                results.size() - failed, results.size(), GateLine.minutes(Duration.ofNanos(System.nanoTime() - startNs)));
+        Runtime.getRuntime().removeShutdownHook(stopRunning);
+        return failed == 0 ? 0 : 1;
+    }
+
+    private int soak(Path soakJar, GateCase gateCase, long seed, Path run, Path log,
+                     AtomicReference<ManagedProcess> running) throws IOException, InterruptedException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration, "--rate=" + rate,
+                "--accel=" + accel, "--seed=" + seed, "--cache-size=" + cacheSize, "--interval=" + interval,
+                "--stop-on-leak=" + gateCase.stopOnLeak(), "--run=" + run);
+        try (ManagedProcess soak = ManagedProcess.start("soak", ChildCommands.ownSession(command), Map.of(), log)) {
+            running.set(soak);
+            soak.onExit().join();
+            running.set(null);
+            return soak.ending().exitCode();
+        }
+    }
+}
