@@ -2,6 +2,7 @@ package dev.leakhunt.sampler;
 
 import dev.leakhunt.sampler.out.CsvWriter;
 import dev.leakhunt.sampler.out.EventLog;
+import dev.leakhunt.sampler.profile.ProfileCapture.Trigger;
 import dev.leakhunt.sampler.proc.OomKillCounter;
 import dev.leakhunt.sampler.proc.ProcFs;
 import dev.leakhunt.sampler.proc.ProcSource;
@@ -10,6 +11,7 @@ import dev.leakhunt.sampler.proc.TargetProcess;
 import dev.leakhunt.sampler.prom.ScrapeSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +21,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Watches one target process from the side: every interval one row of {@code samples.csv} from all sources,
  * every profile period one profile folder, each on its own scheduler thread so that a slow capture never delays
  * a row. Attaching to the JVM also happens on the profile thread (retried every interval until it succeeds):
  * until then rows carry the /proc figures, and the first profile follows one interval after attaching. Ends when the target dies (after a {@code target_exit} event) or when {@link #requestStop} is called;
- * {@link #close()} lets the row in progress finish, then flushes and releases everything.
+ * {@link #close()} lets the row in progress finish, takes a final capture when the target still lives (a run
+ * stopped early would otherwise end without a heap walk to diff against), then flushes and releases everything.
  */
 public final class Sampler implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 60;
+    /**
+     * The final capture (a heap walk, a JFR dump with GC-root paths) takes a few seconds; beyond this it is
+     * interrupted and its folder stays without {@code done}, so that a stop is never held up for long.
+     * The soak supervisor allows 45 s between SIGTERM and SIGKILL.
+     */
+    static final Duration FINAL_CAPTURE_LIMIT = Duration.ofSeconds(20);
 
     private final SamplerConfig config;
     private final ProcFs proc = ProcFs.system();
@@ -141,15 +151,37 @@ public final class Sampler implements AutoCloseable {
     }
 
     private void profile() {
+        if (!ended.isDone()) {
+            capture(Trigger.SCHEDULED);
+        }
+    }
+
+    private void capture(Trigger trigger) {
         JvmSession session = jvm;
-        if (session == null || ended.isDone() || target.exit().isPresent()) {
+        if (session == null || target.exit().isPresent()) {
             return;
         }
         long tsMs = System.currentTimeMillis();
         try {
-            session.profileCapture().capture(tsMs);
+            session.profileCapture().capture(tsMs, trigger);
         } catch (IOException | RuntimeException e) {
             warnings.failed("profile", tsMs, e);
+        }
+    }
+
+    /**
+     * Runs the final capture on the profile thread, after a scheduled one in progress, and waits for it at most
+     * {@link #FINAL_CAPTURE_LIMIT}; the caller's {@code shutdownNow} then interrupts what is still running.
+     */
+    private void finalCapture() throws InterruptedException {
+        try {
+            profiles.submit(() -> capture(Trigger.FINAL))
+                    .get(FINAL_CAPTURE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            warnings.failed("profile", System.currentTimeMillis(),
+                    new IOException("the final capture took over " + FINAL_CAPTURE_LIMIT.toSeconds() + " s: interrupted"));
+        } catch (ExecutionException e) {
+            warnings.failed("profile", System.currentTimeMillis(), e);
         }
     }
 
@@ -164,14 +196,18 @@ public final class Sampler implements AutoCloseable {
     }
 
     /**
-     * Lets the row in progress finish, interrupts a capture in progress (its folder stays without {@code done}),
-     * then writes {@code sampler_stop} and releases all.
+     * Lets the row in progress finish; when stopped while the target lives, takes the final capture (bounded by
+     * {@link #FINAL_CAPTURE_LIMIT}, unless disabled); interrupts a capture still in progress (its folder stays
+     * without {@code done}), then writes {@code sampler_stop} and releases all.
      */
     @Override
     public void close() throws IOException, InterruptedException {
         String reason = ended.getNow("closed");
         ended.complete(reason);
         rows.shutdown();
+        if (config.finalCapture() && jvm != null && target.exit().isEmpty()) {
+            finalCapture();
+        }
         profiles.shutdownNow();
         rows.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         profiles.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -68,6 +68,11 @@ public final class SamplerCommand implements Callable<Integer> {
                     + "every N-th after it; 1 = every capture (default ${DEFAULT-VALUE}: every 30 min at the default cadence)")
     int heapWalkEvery;
 
+    @Option(names = "--final-capture", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "on SIGTERM/SIGINT while the target lives, take a last capture with a heap walk "
+                    + "(at most 20 s) before exiting; --no-final-capture stops at once (default: on)")
+    boolean finalCapture;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         SamplerConfig config = validatedConfig();
@@ -111,7 +116,7 @@ public final class SamplerCommand implements Callable<Integer> {
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc, heapWalkEvery);
+                histogramWithFullGc, heapWalkEvery, finalCapture);
     }
 
     /** Builds the command line with one-line errors: a bad value prints what is valid and exits 2. */

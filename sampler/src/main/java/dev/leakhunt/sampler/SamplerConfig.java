@@ -17,5 +17,6 @@ public record SamplerConfig(
         int keepProfiles,
         Path jfrSettings,
         boolean histogramWithFullGc,
-        int heapWalkEvery) {
+        int heapWalkEvery,
+        boolean finalCapture) {
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Reads what the sampler wrote into a run folder, the way a consumer of the formats would. */
 record RunFolder(Path dir) {
@@ -61,18 +62,35 @@ record RunFolder(Path dir) {
     /** Polls the rows until one written after {@code afterTsMs} satisfies {@code condition}; returns it. */
     Map<String, String> awaitRow(long afterTsMs, Predicate<Map<String, String>> condition, Duration timeout)
             throws InterruptedException {
+        return await(this::rows, row -> Long.parseLong(row.get("ts_ms")) > afterTsMs && condition.test(row),
+                timeout, "row");
+    }
+
+    /** Polls the events until one satisfies {@code condition}; returns it. */
+    JsonNode awaitEvent(Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
+        return await(() -> {
+            try {
+                return events();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, condition, timeout, "event");
+    }
+
+    private static <T> T await(Supplier<List<T>> read, Predicate<T> condition, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Map<String, String> row : rows()) {
-                if (Long.parseLong(row.get("ts_ms")) > afterTsMs && condition.test(row)) {
-                    return row;
+            for (T item : read.get()) {
+                if (condition.test(item)) {
+                    return item;
                 }
             }
             Thread.sleep(250);
         }
-        List<Map<String, String>> rows = rows();
-        throw new AssertionError("no row met the condition within " + timeout + "; last row: "
-                + (rows.isEmpty() ? "none" : rows.get(rows.size() - 1)));
+        List<T> items = read.get();
+        throw new AssertionError("no " + what + " met the condition within " + timeout + "; last " + what + ": "
+                + (items.isEmpty() ? "none" : items.getLast()));
     }
 
     static long number(Map<String, String> row, String column) {

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM ends the sampler cleanly (exit 0, whole rows, a {@code sampler_stop} event) and leaves nothing in the
- * target: it keeps running without the sampler's JFR recordings. Service figures come from a metrics endpoint
- * served here, whose request count grows 100 per scrape.
+ * SIGTERM ends the sampler cleanly (exit 0, whole rows, a final heap-walk capture, a {@code sampler_stop} event)
+ * and leaves nothing in the target: it keeps running without the sampler's JFR recordings. Service figures come
+ * from a metrics endpoint served here, whose request count grows 100 per scrape.
  */
 class SamplerStopTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void sigtermFinishesTheRowFlushesAndLeavesTheTargetAsItWas(@TempDir Path tmp) throws Exception {
+    void sigtermTakesAFinalHeapWalkFlushesAndLeavesTheTargetAsItWas(@TempDir Path tmp) throws Exception {
         HttpServer metrics = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicLong requests = new AtomicLong();
         metrics.createContext("/metrics", exchange -> respond(exchange, requests.addAndGet(100)));
@@ -50,6 +51,8 @@ class SamplerStopTest {
                 assertEquals(10.0, Double.parseDouble(row.get("req_p99_ms")), 1e-9,
                         "rank 99 of 100 is the last request of the (5, 10] ms bucket");
                 assertTrue(Double.parseDouble(row.get("req_rate_per_s")) > 0);
+                // the baseline capture is the only scheduled one in this test (--profile-every=1h)
+                run.awaitEvent(e -> e.get("type").asText().equals("profile"), WAIT);
 
                 sampler.process().destroy();
                 assertTrue(sampler.process().waitFor(30, TimeUnit.SECONDS), "the sampler stops on SIGTERM");
@@ -62,6 +65,18 @@ class SamplerStopTest {
             JsonNode last = events.get(events.size() - 1);
             assertEquals("sampler_stop", last.get("type").asText());
             assertEquals("SIGTERM", last.get("reason").asText());
+            List<JsonNode> profiles = events.stream().filter(e -> e.get("type").asText().equals("profile")).toList();
+            assertEquals(2, profiles.size(), "the baseline and the final capture: " + profiles);
+            JsonNode finalCapture = profiles.getLast();
+            assertTrue(finalCapture.path("final").asBoolean(), finalCapture.toString());
+            assertTrue(finalCapture.get("heap_walk").asBoolean(),
+                    "the second capture walks the heap only because it is the final one: " + finalCapture);
+            Path folder = run.dir().resolve(finalCapture.get("dir").asText());
+            for (String file : List.of("done", "histogram.txt", "heap.jfr")) {
+                assertTrue(Files.exists(folder.resolve(file)), folder + " lacks " + file);
+            }
+            assertTrue(Files.readString(folder.resolve("histogram.txt")).contains("LeakFixture"),
+                    "the histogram is the target's");
             assertTrue(fixture.process().isAlive(), "the target outlives its sampler");
             String recordings = jcmd(fixture.pid(), "JFR.check");
             assertFalse(recordings.contains("leakhunt-sampler"), recordings);

@@ -34,12 +34,19 @@ import java.util.stream.Stream;
  * caused in the target is measured as the longest non-GC safepoint overlapping the capture (see
  * {@link SafepointLog}),
  * and older folders are thinned by {@link ProfileRetention}.
+ * <p>
+ * A {@linkplain Trigger#FINAL final} capture, taken when the sampler is stopped while the target lives, always
+ * walks the heap: a run that ends early then still has a last histogram and GC-root paths to diff against. It
+ * waits less for a GC and for the event stream, because the caller's stop has a deadline.
  */
 public final class ProfileCapture {
     /** Safepoint events reach the sampler a few one-second polls later; beyond this, the pause stays unmeasured. */
     private static final Duration STREAM_WAIT = Duration.ofSeconds(20);
     private static final String HISTOGRAM = "histogram.txt";
     private static final Duration GC_WAIT = Duration.ofSeconds(10);
+    /** After the load has stopped the target may not collect for minutes; a final capture waits this long at most. */
+    private static final Duration FINAL_GC_WAIT = Duration.ofSeconds(2);
+    private static final Duration FINAL_STREAM_WAIT = Duration.ofSeconds(5);
 
     private final TargetJvm jvm;
     private final Optional<HeapEvidenceRecording> heapRecording;
@@ -72,18 +79,27 @@ public final class ProfileCapture {
         this.heapWalkEvery = heapWalkEvery;
     }
 
+    /** Why a capture is taken. */
+    public enum Trigger {
+        /** The profile period: a heap walk every {@code heapWalkEvery}-th time. */
+        SCHEDULED,
+        /** The sampler is stopping while the target lives: always a heap walk, marked {@code "final": true}. */
+        FINAL
+    }
+
     /** A step of the capture that writes one file into the profile folder. */
     @FunctionalInterface
     private interface Step {
         void writeTo(Path file) throws IOException;
     }
 
-    public void capture(long tsMs) throws IOException {
+    public void capture(long tsMs, Trigger trigger) throws IOException {
         Path relative = Path.of("profiles", Long.toString(tsMs));
         Path dir = Files.createDirectories(runDir.resolve(relative)).toAbsolutePath();
-        boolean heapWalk = captures++ % heapWalkEvery == 0;
+        boolean last = trigger == Trigger.FINAL;
+        boolean heapWalk = captures++ % heapWalkEvery == 0 || last;
         if (heapWalk) {
-            awaitGcEnd();
+            awaitGcEnd(last ? FINAL_GC_WAIT : GC_WAIT);
         }
         Instant start = Instant.now();
         List<String> files = new ArrayList<>();
@@ -104,11 +120,15 @@ public final class ProfileCapture {
             return;
         }
         Files.createFile(dir.resolve("done"));
-        Optional<Optional<SafepointLog.Safepoint>> longest = longestPauseDuring(start, end);
+        Optional<Optional<SafepointLog.Safepoint>> longest = longestPauseDuring(start, end,
+                last ? FINAL_STREAM_WAIT : STREAM_WAIT);
         eventLog.write(tsMs, "profile", e -> {
             e.put("dir", relative.toString());
             e.put("duration_ms", end.toEpochMilli() - start.toEpochMilli());
             e.put("heap_walk", heapWalk);
+            if (last) {
+                e.put("final", true);
+            }
             files.forEach(e.putArray("files")::add);
             longest.ifPresent(measured -> measured.ifPresentOrElse(
                     s -> e.put("max_pause_ms", s.durationNs() / 1e6).put("pause_operation", s.operation()),
@@ -137,9 +157,9 @@ public final class ProfileCapture {
     }
 
     /** Heap walks go right after a GC, when the young generation is empty; a target that never collects is walked anyway. */
-    private void awaitGcEnd() {
+    private void awaitGcEnd(Duration wait) {
         try {
-            gcEnds.awaitNextGcEnd(GC_WAIT);
+            gcEnds.awaitNextGcEnd(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -155,9 +175,9 @@ public final class ProfileCapture {
      * Waits until the JFR stream has passed the capture, so that its safepoints have arrived. Empty when it has
      * not (unmeasured); an empty inner value when the capture overlapped no safepoint (no global pause at all).
      */
-    private Optional<Optional<SafepointLog.Safepoint>> longestPauseDuring(Instant start, Instant end) {
+    private Optional<Optional<SafepointLog.Safepoint>> longestPauseDuring(Instant start, Instant end, Duration wait) {
         try {
-            if (!events.awaitStreamedPast(end, STREAM_WAIT)) {
+            if (!events.awaitStreamedPast(end, wait)) {
                 return Optional.empty();
             }
         } catch (InterruptedException e) {
