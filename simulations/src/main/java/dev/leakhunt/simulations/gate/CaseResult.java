@@ -16,11 +16,13 @@ import java.util.Optional;
  * What one gate soak showed, read from its run folder ({@code verdicts.json}, {@code events.jsonl},
  * {@code manifest.json}; formats in src/docs/formats.md), and whether it met its {@link GateCase}.
  *
+ * @param verdicts        every series' verdict word ({@code flat}, {@code plateau}, {@code leak}, {@code inconclusive})
  * @param leaksCalled     every series judged {@code leak}, with its slope
  * @param detection       for a planted leak whose series the live verdict all confirmed: when, from the load start
  * @param failures        why the case fails the gate; empty when it passes
  */
-record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<String, String> leaksCalled,
+record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<String, String> verdicts,
+                  Map<String, String> leaksCalled,
                   List<String> sites, Optional<Detection> detection, List<String> failures) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,12 +57,14 @@ record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<St
         String outcome = JSON.readTree(run.resolve("manifest.json").toFile()).path("outcome").asText("unknown");
         Path verdictsFile = run.resolve("verdicts.json");
         if (!Files.isRegularFile(verdictsFile)) {
-            return new CaseResult(gateCase, seed, run, outcome, Map.of(), List.of(), Optional.empty(),
+            return new CaseResult(gateCase, seed, run, outcome, Map.of(), Map.of(), List.of(), Optional.empty(),
                     List.of("no verdicts.json (the soak ended " + outcome + "; see " + run.resolve("logs") + ")"));
         }
         JsonNode verdicts = JSON.readTree(verdictsFile.toFile());
+        Map<String, String> verdictWords = new LinkedHashMap<>();
         Map<String, String> leaksCalled = new LinkedHashMap<>();
         verdicts.path("series").properties().forEach(entry -> {
+            verdictWords.put(entry.getKey(), entry.getValue().path("verdict").asText());
             if ("leak".equals(entry.getValue().path("verdict").asText())) {
                 leaksCalled.put(entry.getKey(), slope(entry.getValue()));
             }
@@ -78,6 +82,13 @@ record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<St
         List<String> failures = new ArrayList<>();
         if (gateCase.isControl()) {
             leaksCalled.forEach((series, slope) -> failures.add("the control leaks on " + series + " (" + slope + ")"));
+            for (String series : GateCase.watchedSeries()) {
+                JsonNode verdict = verdicts.path("series").path(series);
+                if (!verdict.path("verdict").asText("missing").matches("flat|plateau|leak")) {
+                    failures.add("the control's " + series + " is " + verdict.path("verdict").asText("missing")
+                            + " (" + verdict.path("reason").asText("no reason given") + "): it proves nothing");
+                }
+            }
         } else {
             for (String series : gateCase.leakingSeries()) {
                 if (!leaksCalled.containsKey(series)) {
@@ -87,13 +98,13 @@ record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<St
                 }
             }
         }
-        CaseResult partial = new CaseResult(gateCase, seed, run, outcome, leaksCalled, List.copyOf(sites),
+        CaseResult partial = new CaseResult(gateCase, seed, run, outcome, verdictWords, leaksCalled, List.copyOf(sites),
                 Optional.empty(), failures);
         if (!gateCase.isControl() && !partial.localized()) {
             failures.add("the localization does not name " + gateCase.plantedMethod() + " (sites: "
                     + (sites.isEmpty() ? "none" : String.join(", ", sites)) + ")");
         }
-        return new CaseResult(gateCase, seed, run, outcome, leaksCalled, List.copyOf(sites),
+        return new CaseResult(gateCase, seed, run, outcome, verdictWords, leaksCalled, List.copyOf(sites),
                 gateCase.isControl() ? Optional.empty() : detection(gateCase, run), List.copyOf(failures));
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One planted leak of the lab target and what the gate demands of its soak: a {@code leak} verdict on each of
  * {@code leakingSeries}, and a localization naming {@code plantedMethod} (the method holding the
- * {@code // LEAK(<name>)} line). The control, {@code none}, demands no {@code leak} on any series.
+ * {@code // LEAK(<name>)} line). The control, {@code none}, demands no {@code leak} on any series, and a verdict
+ * other than {@code inconclusive} on every series a planted leak moves.
  */
 record GateCase(Leak leak, List<String> leakingSeries, String plantedMethod) {
 
@@ -21,6 +22,11 @@ record GateCase(Leak leak, List<String> leakingSeries, String plantedMethod) {
 
     static GateCase of(Leak leak) {
         return ALL.stream().filter(c -> c.leak == leak).findFirst().orElseThrow();
+    }
+
+    /** The series some planted leak moves: the control must have them judged, or it proves nothing. */
+    static List<String> watchedSeries() {
+        return ALL.stream().flatMap(c -> c.leakingSeries.stream()).distinct().toList();
     }
 
     boolean isControl() {

@@ -15,7 +15,9 @@ final class GateLine {
                 gateCase.leak().name(), result.seed(), result.outcome());
         String body;
         if (gateCase.isControl()) {
-            body = result.leaksCalled().isEmpty() ? "no leak on any series" : "";
+            body = result.leaksCalled().isEmpty() ? "no leak on any series; " + GateCase.watchedSeries().stream()
+                    .map(series -> series + " " + result.verdicts().getOrDefault(series, "missing"))
+                    .collect(Collectors.joining(", ")) : "";
         } else {
             body = gateCase.leakingSeries().stream().filter(result.leaksCalled()::containsKey)
                     .map(series -> series + " leak " + result.leaksCalled().get(series))
@@ -23,11 +25,17 @@ final class GateLine {
             body += result.detection().map(d -> "; first leak " + minutes(Duration.ofMillis(d.firstLeakMs()))
                     + ", confirmed " + minutes(Duration.ofMillis(d.confirmedMs())) + " after the load start").orElse("");
             body += result.sites().stream().filter(site -> site.startsWith(gateCase.plantedMethod() + "("))
-                    .findFirst().map(site -> "; at " + site.substring(site.lastIndexOf('.', site.indexOf('(')) + 1))
+                    .findFirst().map(site -> "; at " + withoutPackage(site))
                     .orElse("");
         }
         String failures = result.failures().isEmpty() ? "" : (body.isEmpty() ? "" : "; ") + String.join("; ", result.failures());
         return head + "  " + body + failures + "  [" + minutes(took) + ", " + result.run() + "]";
+    }
+
+    /** {@code pkg.Class.method(File.java:1)} as {@code Class.method(File.java:1)}. */
+    private static String withoutPackage(String site) {
+        int methodDot = site.lastIndexOf('.', site.indexOf('('));
+        return site.substring(site.lastIndexOf('.', methodDot - 1) + 1);
     }
 
     static String minutes(Duration duration) {

@@ -46,14 +46,14 @@ public final class LeakGate implements Callable<Integer> {
             description = "each soak's load; a planted leak's soak stops when it is confirmed (default: ${DEFAULT-VALUE})")
     private String duration;
 
-    @Option(names = "--rate", defaultValue = "200", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
     private String rate;
 
     @Option(names = "--accel", defaultValue = "6",
             description = "rate and the target's time constants; the verdicts' time constants follow (default: ${DEFAULT-VALUE})")
     private String accel;
 
-    @Option(names = "--cache-size", defaultValue = "8000",
+    @Option(names = "--cache-size", defaultValue = "4000",
             description = "the lab cache, small enough to fill and plateau within the control's soak (default: ${DEFAULT-VALUE})")
     private String cacheSize;
 
@@ -95,7 +95,7 @@ public final class LeakGate implements Callable<Integer> {
                 int exit = soak(soakJar, gateCase, seed, run, folder.resolve(run.getFileName() + ".log"), running);
                 CaseResult result = Files.isRegularFile(run.resolve("manifest.json"))
                         ? CaseResult.read(gateCase, seed, run)
-                        : new CaseResult(gateCase, seed, run, "not started", Map.of(), List.of(),
+                        : new CaseResult(gateCase, seed, run, "not started", Map.of(), Map.of(), List.of(),
                                 java.util.Optional.empty(), List.of("the soak exited " + exit + " before creating its run"
                                         + " folder; see " + folder.resolve(run.getFileName() + ".log")));
                 results.add(result);
