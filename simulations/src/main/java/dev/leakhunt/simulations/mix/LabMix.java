@@ -39,8 +39,8 @@ public record LabMix(int readPercent, int writePercent, int downstreamPercent, l
 
     /**
      * 70 % reads, 20 % writes, 10 % downstream calls. Half the reads go to 1,000 hot items; the other half spread
-     * over the rest of the target's 1,000,000 item ids, so its 80,000-entry cache fills over about 19 minutes at
-     * 200 requests/s (sooner with acceleration), then plateaus and evicts: the warm-up a leak verdict must not
+     * over the rest of the target's 1,000,000 item ids, so a 20,000-entry cache fills in about 2.6 minutes at
+     * 400 requests/s ({@link #cacheFillTime}), then plateaus and evicts: the warm-up a leak verdict must not
      * mistake for a leak.
      */
     public static LabMix defaults() {
