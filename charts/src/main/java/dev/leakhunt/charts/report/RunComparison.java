@@ -2,8 +2,9 @@ package dev.leakhunt.charts.report;
 
 import dev.leakhunt.charts.curves.RunCurves;
 import dev.leakhunt.charts.curves.RunOverlay;
-import dev.leakhunt.charts.run.Manifest;
 import dev.leakhunt.charts.run.RunFolder;
+import dev.leakhunt.charts.run.Samples;
+import dev.leakhunt.charts.verdict.RunContext;
 import dev.leakhunt.charts.verdict.RunVerdicts;
 import dev.leakhunt.charts.verdict.Verdicts;
 import dev.leakhunt.charts.verdict.VerdictsJson;
@@ -57,7 +58,7 @@ public final class RunComparison {
                         + "), judged again from samples.csv");
             }
         }
-        return RunVerdicts.judge(run.samples().orElseThrow(),
-                run.manifest().map(Manifest::memoryLimitBytes).orElse(Double.NaN), -1, null);
+        Samples samples = run.samples().orElseThrow();
+        return RunVerdicts.judge(samples, RunContext.of(run.manifest(), run.events(), samples.tsMs()[0]), null);
     }
 }

@@ -13,10 +13,12 @@ import dev.leakhunt.charts.localize.CaptureReader;
 import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
 import dev.leakhunt.charts.localize.ProfileWindow;
-import dev.leakhunt.charts.run.Manifest;
 import dev.leakhunt.charts.run.ProfileCapture;
+import dev.leakhunt.charts.run.RunEvent;
 import dev.leakhunt.charts.run.RunFolder;
 import dev.leakhunt.charts.run.Samples;
+import dev.leakhunt.charts.verdict.RunContext;
+import dev.leakhunt.charts.verdict.RunSeries;
 import dev.leakhunt.charts.verdict.RunVerdicts;
 import dev.leakhunt.charts.verdict.SeriesVerdict;
 import dev.leakhunt.charts.verdict.Verdicts;
@@ -42,8 +44,6 @@ public final class RunReport {
     public static final String CHARTS_DIR = "charts";
     /** jvm-facts: a p99 needs ≥ 10 s buckets at a few hundred requests per second. */
     static final long GATLING_INTERVAL_MS = 10_000;
-    /** The engine finds each series' warm-up itself; the run does not state one. */
-    private static final long WARMUP_UNKNOWN = -1;
 
     public record Written(Path html, Optional<Verdicts> verdicts, List<String> missing) {
     }
@@ -63,14 +63,16 @@ public final class RunReport {
             missing.add(RunFolder.SAMPLES + ": header only, no row yet");
         }
         Optional<Load> load = load(run, missing);
-        Optional<Verdicts> judged = samples.map(s -> RunVerdicts.judge(s,
-                run.manifest().map(Manifest::memoryLimitBytes).orElse(Double.NaN), WARMUP_UNKNOWN,
-                load.map(Load::timeline).orElse(null)));
+        Optional<RunSeries> series = samples.map(s -> RunSeries.of(s,
+                RunContext.of(run.manifest(), run.events(), s.tsMs()[0])));
+        Optional<Verdicts> judged = series.map(s -> RunVerdicts.judge(s, load.map(Load::timeline).orElse(null)));
 
         CaptureReader captures = new CaptureReader();
         List<LocalizedLeak> leaks = judged.map(v -> LocalizedLeak.of(v.series(), run.profiles(), captures))
                 .orElse(List.of());
-        Optional<Verdicts> verdicts = judged.map(v -> v.withLeaks(leaks.stream().map(LocalizedLeak::toJson).toList()));
+        Optional<Verdicts> verdicts = judged.map(v -> v.withLeaks(leaks.stream()
+                .map(leak -> leak.toJson().withSinceMs(leakSince(leak.series(), run.events(), series.get())))
+                .toList()));
         if (verdicts.isPresent()) {
             VerdictsJson.write(run.dir().resolve(VERDICTS), verdicts.get());
         }
@@ -96,6 +98,19 @@ public final class RunReport {
         // Renamed into place: a browser refreshing a running soak's report never sees half a page.
         Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Written(html, verdicts, List.copyOf(missing));
+    }
+
+    /**
+     * Since when a series has been a confirmed leak: as the live verdict recorded it ({@code leak_confirmed} in
+     * {@code events.jsonl}) when it watched the run, else from a replay of the run's growing prefixes.
+     */
+    private static OptionalLong leakSince(String name, List<RunEvent> events, RunSeries series) {
+        OptionalLong recorded = events.stream()
+                .filter(e -> RunEvent.LEAK_CONFIRMED.equals(e.type()) && name.equals(e.text("series"))
+                        && e.fields().path("since_ms").canConvertToLong())
+                .mapToLong(e -> e.fields().path("since_ms").asLong())
+                .findFirst();
+        return recorded.isPresent() ? recorded : series.leakSince(name);
     }
 
     /** The chart's warm-up and subtitle come from its lead line's verdict. */

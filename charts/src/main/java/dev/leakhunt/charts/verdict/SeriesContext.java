@@ -9,19 +9,34 @@ package dev.leakhunt.charts.verdict;
  *                      {@code samples.csv} row), when the caller knows it — e.g. the time until the load started
  *                      plus the cache's fill time; the engine still looks for a warm-up knee after it. Negative
  *                      means unknown: warm-up is then only detected.
+ * @param timeScale     how much faster than real time the run's clock-driven behaviour goes (a soak's ACCEL:
+ *                      the arrival rate multiplied, the target's time constants divided); 1 is real time. The
+ *                      engine's wall-clock constants follow it (see {@link VerdictEngine}).
  */
-public record SeriesContext(String unit, double limit, long warmupHintMs) {
+public record SeriesContext(String unit, double limit, long warmupHintMs, double timeScale) {
+
+    public static final double REAL_TIME = 1;
+
+    public SeriesContext {
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("time scale must be a positive number, was " + timeScale);
+        }
+    }
 
     public static SeriesContext of(String unit) {
-        return new SeriesContext(unit, Double.NaN, -1);
+        return new SeriesContext(unit, Double.NaN, -1, REAL_TIME);
     }
 
     public SeriesContext withLimit(double value) {
-        return new SeriesContext(unit, value, warmupHintMs);
+        return new SeriesContext(unit, value, warmupHintMs, timeScale);
     }
 
     public SeriesContext withWarmupHint(long ms) {
-        return new SeriesContext(unit, limit, ms);
+        return new SeriesContext(unit, limit, ms, timeScale);
+    }
+
+    public SeriesContext withTimeScale(double scale) {
+        return new SeriesContext(unit, limit, warmupHintMs, scale);
     }
 
     public boolean hasLimit() {

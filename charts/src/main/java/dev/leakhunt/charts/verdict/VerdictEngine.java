@@ -28,6 +28,12 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *       step that stopped. Else it is flat. A material fall is flat too — "does it leak?" is the question, and
  *       the negative slope stays in the numbers.</li>
  * </ol>
+ *
+ * <p>The wall-clock constants are for real time. On an accelerated run ({@link SeriesContext#timeScale()} above 1:
+ * the load's rate multiplied and the target's time constants divided by it) what took an hour takes
+ * 1/scale hour, so {@link #minEvidenceMs}, {@link #plateauStartMs} and {@link #relativeSlopeFloorPerHour} scale
+ * them; the evidence never drops below {@link #MIN_EVIDENCE_FLOOR_MS}, because the JVM's own warm-up does not
+ * accelerate.
  */
 public final class VerdictEngine {
 
@@ -37,6 +43,11 @@ public final class VerdictEngine {
      * target calls its RSS and its filling cache "rising" all the way). Measured from the end of warm-up.
      */
     public static final long MIN_EVIDENCE_MS = 5 * 60_000;
+    /**
+     * The least evidence at any time scale: JIT compilation, class loading and the first GC cycles take about a
+     * minute of a JVM under load whatever the run's acceleration, and their growth must not pass for a leak.
+     */
+    public static final long MIN_EVIDENCE_FLOOR_MS = 60_000;
     /** Fewer blocks give Mann–Kendall too little resolution (at 8 blocks the smallest two-sided p is ~0.001). */
     public static final int MIN_BLOCKS = 8;
     /** More blocks would be shorter than the memory of 5 s samples (minutes) on a 1–2 h window. */
@@ -99,10 +110,11 @@ public final class VerdictEngine {
         Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
         double warmupEndMs = warmupEnd(tMs, values, whole, startMs, endMs, context);
-        if (endMs - warmupEndMs < MIN_EVIDENCE_MS) {
+        long minEvidenceMs = minEvidenceMs(context.timeScale());
+        if (endMs - warmupEndMs < minEvidenceMs) {
             return inconclusive(context, tMs, (long) warmupEndMs, String.format(Locale.ROOT,
-                    "%.1f min of evidence after warm-up, less than the %d min needed", (endMs - warmupEndMs) / 60_000,
-                    MIN_EVIDENCE_MS / 60_000));
+                    "%.1f min of evidence after warm-up, less than the %s min needed", (endMs - warmupEndMs) / 60_000,
+                    minutes(minEvidenceMs)));
         }
         Blocks blocks = Blocks.of(tMs, values, warmupEndMs, endMs, blockCount(tMs, values, warmupEndMs, endMs),
                 MIN_SAMPLES_PER_BLOCK);
@@ -116,7 +128,7 @@ public final class VerdictEngine {
         double scale = level != 0 ? Math.abs(level) : maxAbs(y);
         MannKendall.Result trend = trend(x, y);
         TheilSen.Fit fit = TheilSen.fit(x, y, trend.variance(), SLOPE_CONFIDENCE);
-        double floorPerHour = RELATIVE_SLOPE_FLOOR_PER_HOUR * scale;
+        double floorPerHour = relativeSlopeFloorPerHour(context.timeScale()) * scale;
         boolean significant = trend.pValue() < TREND_ALPHA;
         boolean material = Math.abs(fit.slope()) >= floorPerHour && fit.slope() != 0;
         Evidence evidence = new Evidence(context, fit, trend, (long) warmupEndMs, (long) endMs, level);
@@ -138,7 +150,7 @@ public final class VerdictEngine {
             return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g {u}/h (p=%.2g, floor %.4g {u}/h), "
                     + "second half %.4g {u}/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
         }
-        double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole);
+        double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole, plateauStartMs(context.timeScale()));
         if (rise[0] >= MIN_PLATEAU_RISE * scale && rise[1] < TREND_ALPHA) {
             return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g {u} from its start to its last half "
                     + "(p=%.2g), then %.4g {u}/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
@@ -148,16 +160,49 @@ public final class VerdictEngine {
         return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
     }
 
-    /** Warm-up lasts at least the hint; a decelerating knee after it (or after the start) extends it. */
+    /** {@link #MIN_EVIDENCE_MS} at the given time scale, never below {@link #MIN_EVIDENCE_FLOOR_MS}. */
+    public static long minEvidenceMs(double timeScale) {
+        return Math.max(MIN_EVIDENCE_FLOOR_MS, Math.round(MIN_EVIDENCE_MS / timeScale));
+    }
+
+    /** {@link #PLATEAU_START_MS} at the given time scale: the lab cache fills in 1/scale of its real time. */
+    static double plateauStartMs(double timeScale) {
+        return PLATEAU_START_MS / timeScale;
+    }
+
+    /** {@link #RELATIVE_SLOPE_FLOOR_PER_HOUR} at the given time scale: the SLO's 12 h pass in 12 h / scale. */
+    static double relativeSlopeFloorPerHour(double timeScale) {
+        return RELATIVE_SLOPE_FLOOR_PER_HOUR * timeScale;
+    }
+
+    /** Whole minutes as an integer (the reasons of real-time runs read "5 min"), others to a tenth. */
+    private static String minutes(long ms) {
+        return ms % 60_000 == 0 ? Long.toString(ms / 60_000) : String.format(Locale.ROOT, "%.1f", ms / 60_000.0);
+    }
+
+    /**
+     * Warm-up lasts at least the hint; a decelerating knee after it (or after the start) extends it. A knee can
+     * leave the tail of a saturating rise behind it, so the search repeats after each knee found, as long as the
+     * least evidence would remain.
+     */
     private static double warmupEnd(double[] tMs, double[] values, Blocks whole, double startMs, double endMs,
                                     SeriesContext context) {
-        if (context.warmupHintMs() < 0) {
-            return WarmupDetector.warmupEndMs(whole, startMs);
+        double fromMs = context.warmupHintMs() < 0 ? startMs
+                : Math.clamp(tMs[0] + context.warmupHintMs(), startMs, endMs);
+        Blocks after = context.warmupHintMs() < 0 ? whole : Blocks.of(tMs, values, fromMs, endMs,
+                blockCount(tMs, values, fromMs, endMs), MIN_SAMPLES_PER_BLOCK);
+        double warmupEndMs = WarmupDetector.warmupEndMs(after, fromMs);
+        long minEvidenceMs = minEvidenceMs(context.timeScale());
+        while (warmupEndMs > fromMs && endMs - warmupEndMs >= minEvidenceMs) {
+            fromMs = warmupEndMs;
+            after = Blocks.of(tMs, values, fromMs, endMs, blockCount(tMs, values, fromMs, endMs),
+                    MIN_SAMPLES_PER_BLOCK);
+            double nextKneeMs = WarmupDetector.warmupEndMs(after, fromMs);
+            if (endMs - nextKneeMs >= minEvidenceMs) {
+                warmupEndMs = nextKneeMs;
+            }
         }
-        double hintEndMs = Math.clamp(tMs[0] + context.warmupHintMs(), startMs, endMs);
-        Blocks afterHint = Blocks.of(tMs, values, hintEndMs, endMs, blockCount(tMs, values, hintEndMs, endMs),
-                MIN_SAMPLES_PER_BLOCK);
-        return WarmupDetector.warmupEndMs(afterHint, hintEndMs);
+        return warmupEndMs;
     }
 
     /**
@@ -165,8 +210,8 @@ public final class VerdictEngine {
      * the two groups.
      */
     private static double[] riseAndPValue(double[] tMs, double[] values, double startMs, double endMs,
-                                          Blocks whole) {
-        double startWindowMs = Math.min(PLATEAU_START_MS, (endMs - startMs) * PLATEAU_START_MAX_FRACTION);
+                                          Blocks whole, double plateauStartMs) {
+        double startWindowMs = Math.min(plateauStartMs, (endMs - startMs) * PLATEAU_START_MAX_FRACTION);
         double[] first = Blocks.of(tMs, values, startMs, startMs + startWindowMs, PLATEAU_START_BLOCKS,
                 MIN_SAMPLES_PER_BLOCK).medians();
         int endBlocks = (int) Math.floor(whole.size() * PLATEAU_END_FRACTION);

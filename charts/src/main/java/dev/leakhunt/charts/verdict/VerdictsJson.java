@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Writes and reads {@code verdicts.json} (formats.md). A number that does not apply (NaN) is written as
@@ -48,6 +49,11 @@ public final class VerdictsJson {
             node.put("kind", leak.kind());
             ArrayNode sites = node.putArray("sites");
             leak.sites().forEach(sites::add);
+            if (leak.sinceMs().isPresent()) {
+                node.put("since_ms", leak.sinceMs().getAsLong());
+            } else {
+                node.putNull("since_ms");
+            }
         }
         ArrayNode slo = root.putArray("slo");
         for (SloResult row : verdicts.slo()) {
@@ -82,7 +88,9 @@ public final class VerdictsJson {
         for (JsonNode n : root.path("leaks")) {
             List<String> sites = new ArrayList<>();
             n.path("sites").forEach(site -> sites.add(site.asText()));
-            leaks.add(new Leak(n.path("series").asText(), n.path("kind").asText(), sites));
+            JsonNode since = n.path("since_ms");
+            leaks.add(new Leak(n.path("series").asText(), n.path("kind").asText(), sites,
+                    since.canConvertToLong() ? OptionalLong.of(since.asLong()) : OptionalLong.empty()));
         }
         List<SloResult> slo = new ArrayList<>();
         for (JsonNode n : root.path("slo")) {

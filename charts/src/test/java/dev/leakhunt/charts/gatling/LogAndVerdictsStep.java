@@ -2,6 +2,7 @@ package dev.leakhunt.charts.gatling;
 
 import dev.leakhunt.charts.run.Samples;
 import dev.leakhunt.charts.run.SamplesCsv;
+import dev.leakhunt.charts.verdict.RunContext;
 import dev.leakhunt.charts.verdict.RunVerdicts;
 import dev.leakhunt.charts.verdict.Verdicts;
 import dev.leakhunt.charts.verdict.VerdictsJson;
@@ -22,7 +23,7 @@ final class LogAndVerdictsStep {
         try (GatlingLog log = GatlingLog.follow(run.resolve("gatling").resolve("simulation.log"),
                 LatencyTimeline.DEFAULT_INTERVAL_MS)) {
             GatlingLatency latency = log.poll();
-            Verdicts verdicts = RunVerdicts.judge(samples, Double.NaN, -1, log.timeline());
+            Verdicts verdicts = RunVerdicts.judge(samples, RunContext.UNKNOWN, log.timeline());
             VerdictsJson.write(run.resolve("verdicts.json"), verdicts);
             System.out.printf("log-and-verdicts: %,d requests in %,d intervals, %d series judged, %d rows%n",
                     latency.total().count(), latency.intervals().size(), verdicts.series().size(), samples.size());

@@ -92,6 +92,31 @@ class RunReportTest {
                 "the planted line is named under the curves");
     }
 
+    @Test
+    void eachLeakSaysSinceWhenTheLiveVerdictConfirmedItElseWhenAReplayDoes() throws Exception {
+        SyntheticRun.write(run, 720);
+
+        RunReport.write(run);
+
+        long replayedMs = heapLeak().sinceMs().orElseThrow();
+        assertTrue(replayedMs > SyntheticRun.START_MS + 5 * 60_000 && replayedMs < SyntheticRun.START_MS + 3_600_000,
+                "the hour-long leak confirmed at +" + (replayedMs - SyntheticRun.START_MS) / 1000 + " s");
+        long confirmedMs = SyntheticRun.START_MS + 1_234_000;
+        Files.writeString(run.resolve("events.jsonl"), "{\"ts_ms\":" + (confirmedMs + 60_000)
+                + ",\"type\":\"leak_confirmed\",\"series\":\"heap_live_bytes\",\"since_ms\":" + confirmedMs
+                + ",\"slope_per_hour\":2.0E7,\"unit\":\"bytes\"}\n");
+
+        RunReport.write(run);
+
+        assertEquals(confirmedMs, heapLeak().sinceMs().orElseThrow());
+    }
+
+    private Leak heapLeak() throws java.io.IOException {
+        Verdicts verdicts = VerdictsJson.read(run.resolve("verdicts.json"));
+        return verdicts.leaks().stream().filter(l -> l.series().equals("heap_live_bytes")).findFirst()
+                .orElseThrow(() -> new AssertionError("no heap_live_bytes leak in " + verdicts.leaks()));
+    }
+
     private static void copyTree(Path from, Path to) throws java.io.IOException {
         try (var paths = Files.walk(from)) {
             for (Path source : paths.toList()) {

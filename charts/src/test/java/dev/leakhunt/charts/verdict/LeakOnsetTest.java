@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class LeakOnsetTest {
 
+    private static final long MINUTE_MS_LONG = (long) MINUTE_MS;
+
     @Test
     void aLeakThatStartsAfterAnHourIsNotCalledBeforeIt() {
         Synthetic s = Synthetic.of(3, t -> t < HOUR_MS ? 100 : 100 + 30 * (t - HOUR_MS) / HOUR_MS).white(1, 21);
@@ -21,15 +23,33 @@ class LeakOnsetTest {
     }
 
     @Test
-    void aWatchConfirmsALeakOnlyAfterConsecutiveJudgements() {
-        Synthetic s = Synthetic.of(2, t -> 100 + 30 * t / HOUR_MS).white(1, 23);
-        LeakOnset watch = new LeakOnset(SeriesContext.of("count"));
-        for (int i = 1; i < LeakOnset.CONFIRMATIONS; i++) {
-            assertTrue(watch.update(s.tMs, s.values).isEmpty(), "judgement " + i + " alone is no proof");
+    void aWatchConfirmsALeakOnlyAfterConsecutiveJudgementsSpanningNewSamples() {
+        long t0 = (long) T0_MS;
+        LeakOnset watch = new LeakOnset(SeriesContext.REAL_TIME);
+        for (int i = 0; i < 2 * LeakOnset.CONFIRMATIONS; i++) {
+            assertTrue(watch.observe(Verdict.LEAK, t0 + i * 5_000L).isEmpty(),
+                    "judgement " + (i + 1) + ", " + i * 5 + " s after the first: a streak of seconds is no proof");
         }
-        assertEquals(OptionalLong.of((long) s.tMs[s.tMs.length - 1]), watch.update(s.tMs, s.values));
-        Synthetic flat = Synthetic.of(2, t -> 100).white(1, 24);
-        assertTrue(watch.update(flat.tMs, flat.values).isEmpty(), "a flat judgement resets the streak");
+        assertEquals(OptionalLong.of(t0), watch.observe(Verdict.LEAK, t0 + LeakOnset.CONFIRMATION_SPAN_MS));
+        assertTrue(watch.observe(Verdict.FLAT, t0 + 3 * MINUTE_MS_LONG).isEmpty(), "a flat judgement resets");
+
+        long t1 = t0 + 10 * MINUTE_MS_LONG;
+        assertTrue(watch.observe(Verdict.LEAK, t1).isEmpty());
+        assertTrue(watch.observe(Verdict.LEAK, t1 + 10 * MINUTE_MS_LONG).isEmpty(), "two judgements are no proof");
+        assertEquals(OptionalLong.of(t1), watch.observe(Verdict.LEAK, t1 + 11 * MINUTE_MS_LONG));
+    }
+
+    @Test
+    void theConfirmationSpanFollowsTheTimeScaleDownToItsFloor() {
+        assertEquals(LeakOnset.CONFIRMATION_SPAN_MS, LeakOnset.confirmationSpanMs(1));
+        assertEquals(24_000, LeakOnset.confirmationSpanMs(5));
+        assertEquals(LeakOnset.CONFIRMATION_SPAN_FLOOR_MS, LeakOnset.confirmationSpanMs(50));
+        LeakOnset watch = new LeakOnset(5);
+        long t0 = (long) T0_MS;
+        for (int s = 0; s < 24; s++) {
+            assertTrue(watch.observe(Verdict.LEAK, t0 + s * 1_000L).isEmpty(), s + " s");
+        }
+        assertEquals(OptionalLong.of(t0), watch.observe(Verdict.LEAK, t0 + 24_000));
     }
 
     /** Re-judging every 5 min is multiple testing; the confirmations keep white noise from ever being a leak. */

@@ -43,7 +43,7 @@ class RunVerdictsTest {
             latency.request(List.of(), "r", s * 1_000, s * 1_000 + (s < 3_600 ? 20 : 30), true, "");
         }
 
-        Verdicts verdicts = RunVerdicts.judge(SamplesCsv.read(file), Double.NaN, -1, latency);
+        Verdicts verdicts = RunVerdicts.judge(SamplesCsv.read(file), RunContext.UNKNOWN, latency);
 
         assertEquals(List.of("threads", "heap_live_bytes", "gc_cpu_seconds_per_s", "open_fds", "req_rate_per_s"),
                 List.copyOf(verdicts.series().keySet()));

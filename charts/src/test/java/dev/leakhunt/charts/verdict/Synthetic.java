@@ -21,12 +21,17 @@ final class Synthetic {
 
     /** {@code shape} maps ms since start to the noiseless value. */
     static Synthetic of(double hours, DoubleUnaryOperator shape) {
-        int n = (int) (hours * HOUR_MS / CADENCE_MS);
+        return every(CADENCE_MS, hours * HOUR_MS, shape);
+    }
+
+    /** The same at another cadence, over {@code durationMs}. */
+    static Synthetic every(long cadenceMs, double durationMs, DoubleUnaryOperator shape) {
+        int n = (int) (durationMs / cadenceMs);
         double[] t = new double[n];
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            t[i] = T0_MS + i * (double) CADENCE_MS;
-            v[i] = shape.applyAsDouble(i * (double) CADENCE_MS);
+            t[i] = T0_MS + i * (double) cadenceMs;
+            v[i] = shape.applyAsDouble(i * (double) cadenceMs);
         }
         return new Synthetic(t, v);
     }

@@ -1,0 +1,180 @@
+package dev.leakhunt.charts.verdict;
+
+import dev.leakhunt.charts.curves.CounterRate;
+import dev.leakhunt.charts.run.Samples;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SequencedSet;
+import java.util.Set;
+
+/**
+ * The series of a run that get a verdict, each with its context: the one place that decides what is judged and
+ * how, shared by the report ({@link RunVerdicts}) and the live verdict ({@code charts watch}).
+ *
+ * <p>Cumulative counters ({@code *_total}, {@code gc_cycles}, {@code *_cpu_seconds}) always rise while the
+ * target lives, so their rate per wall-clock second is judged instead, under {@code <column>_per_s}
+ * ({@code gc_cpu_seconds_per_s} is the GC CPU fraction of one core). Limit columns are not resources and are
+ * not judged; they give the limit of the series they bound (their last value).
+ */
+public final class RunSeries {
+
+    /** The sampler's own figures: judged and reported, but they are not the target's resources. */
+    public static final Set<String> SAMPLER_SELF = Set.of("sampler_rss_bytes", RunVerdicts.rateName("sampler_cpu_seconds"));
+
+    private static final Set<String> LIMIT_COLUMNS = Set.of("heap_max_bytes", "fd_limit");
+    private static final Set<String> HEAP_COLUMNS = Set.of("heap_live_bytes", "heap_used_bytes",
+            "heap_committed_bytes");
+    private static final Set<String> MEMORY_COLUMNS = Set.of("rss_bytes", "nmt_committed_bytes");
+    /** The live verdict re-judges every interval; a replay of a finished run judges at most every eighth of the
+     *  least evidence, which keeps a day's replay to a few thousand judgements. */
+    private static final int REPLAY_STEPS_PER_MIN_EVIDENCE = 8;
+
+    private final double[] tMs;
+    private final Map<String, double[]> values;
+    private final Map<String, SeriesContext> contexts;
+
+    private RunSeries(double[] tMs, Map<String, double[]> values, Map<String, SeriesContext> contexts) {
+        this.tMs = tMs;
+        this.values = Collections.unmodifiableMap(values);
+        this.contexts = Collections.unmodifiableMap(contexts);
+    }
+
+    public static RunSeries of(Samples samples, RunContext run) {
+        long[] ts = samples.tsMs();
+        double[] tMs = new double[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            tMs[i] = ts[i];
+        }
+        double heapMax = lastValue(samples, "heap_max_bytes");
+        double fdLimit = lastValue(samples, "fd_limit");
+        Map<String, double[]> values = new LinkedHashMap<>();
+        Map<String, SeriesContext> contexts = new LinkedHashMap<>();
+        for (String column : samples.columnNames()) {
+            if (verdictKey(column).isEmpty()) {
+                continue;
+            }
+            double[] cells = samples.column(column).orElseThrow();
+            String name = verdictKey(column).get();
+            String unit = isCumulative(column) ? unitOf(column) + "/s" : unitOf(column);
+            double limit = HEAP_COLUMNS.contains(name) ? heapMax
+                    : MEMORY_COLUMNS.contains(name) ? run.memoryLimitBytes()
+                    : isFdColumn(name) ? fdLimit : Double.NaN;
+            values.put(name, isCumulative(column) ? CounterRate.perWallSecond(ts, cells) : cells);
+            contexts.put(name, run.series(unit, limit));
+        }
+        return new RunSeries(tMs, values, contexts);
+    }
+
+    /**
+     * The key a {@code samples.csv} column is judged under: itself, its rate ({@code <column>_per_s}) for a
+     * cumulative counter, none for a limit column.
+     */
+    public static Optional<String> verdictKey(String column) {
+        if (LIMIT_COLUMNS.contains(column)) {
+            return Optional.empty();
+        }
+        return Optional.of(isCumulative(column) ? RunVerdicts.rateName(column) : column);
+    }
+
+    /** The verdict keys, in {@code samples.csv} column order. */
+    public SequencedSet<String> names() {
+        return Collections.unmodifiableSequencedSet(new java.util.LinkedHashSet<>(values.keySet()));
+    }
+
+    public SeriesVerdict judge(String name) {
+        return VerdictEngine.judge(tMs, values(name), context(name));
+    }
+
+    /** Sample times (epoch ms) of every series; the caller must not modify the array. */
+    public double[] tMs() {
+        return tMs;
+    }
+
+    /** The judged values by name (rates for counters); the caller must not modify the arrays. */
+    public Map<String, double[]> values() {
+        return values;
+    }
+
+    /** The time of the last row, the time a live judgement is made at. */
+    public long lastRowMs() {
+        return (long) tMs[tMs.length - 1];
+    }
+
+    /**
+     * When the series' leak was first confirmed on a replay of the run's growing prefixes
+     * ({@link LeakOnset#leakSince}), one every sampling interval (the median row spacing) or every eighth of the
+     * least evidence, whichever is longer; empty when no prefix confirms it.
+     */
+    public OptionalLong leakSince(String name) {
+        SeriesContext context = context(name);
+        long stepMs = Math.max(medianRowSpacingMs(),
+                VerdictEngine.minEvidenceMs(context.timeScale()) / REPLAY_STEPS_PER_MIN_EVIDENCE);
+        return LeakOnset.leakSince(tMs, values(name), context, stepMs);
+    }
+
+    private double[] values(String name) {
+        return known(values.get(name), name);
+    }
+
+    public SeriesContext context(String name) {
+        return known(contexts.get(name), name);
+    }
+
+    private <T> T known(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("no series '" + name + "'; the series are " + values.keySet());
+        }
+        return value;
+    }
+
+    private long medianRowSpacingMs() {
+        if (tMs.length < 2) {
+            return 1;
+        }
+        double[] spacing = new double[tMs.length - 1];
+        for (int i = 1; i < tMs.length; i++) {
+            spacing[i - 1] = tMs[i] - tMs[i - 1];
+        }
+        Arrays.sort(spacing);
+        return Math.max(1, (long) spacing[spacing.length / 2]);
+    }
+
+    static boolean isCumulative(String column) {
+        return column.endsWith("_total") || column.equals("gc_cycles") || column.endsWith("_cpu_seconds");
+    }
+
+    /** The unit of a {@code samples.csv} column, from its name's suffix as formats.md spells the columns. */
+    static String unitOf(String name) {
+        if (name.endsWith("_seconds")) {
+            return "s";
+        }
+        if (name.endsWith("_bytes")) {
+            return "bytes";
+        }
+        if (name.endsWith("_ns")) {
+            return "ns";
+        }
+        if (name.endsWith("_ms")) {
+            return "ms";
+        }
+        return name.endsWith("_per_s") ? "1/s" : "count";
+    }
+
+    private static boolean isFdColumn(String name) {
+        return name.equals("open_fds") || name.startsWith("fds_") || name.startsWith("sockets_");
+    }
+
+    private static double lastValue(Samples samples, String column) {
+        double[] values = samples.column(column).orElse(new double[0]);
+        for (int i = values.length - 1; i >= 0; i--) {
+            if (!Double.isNaN(values[i])) {
+                return values[i];
+            }
+        }
+        return Double.NaN;
+    }
+}
