@@ -8,11 +8,25 @@ import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Names code sites the way a stack trace does — {@code pkg.Class.method(Class.java:41)} — and finds the first
- * frame that is not the JDK's own: the line a reader can open and fix.
+ * frame that is not the JDK's own: the line a reader can open and fix. For heap samples it also steps over
+ * {@link #FRAMEWORK_PACKAGES}: a leaked JSON string is allocated inside Jackson, but the line to fix is the
+ * application's that keeps it.
  */
 public final class Frames {
 
     private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /**
+     * Libraries that allocate on the application's behalf (servers, serializers, caches, logging, language
+     * runtimes): a heap sample's site skips their frames when an application frame follows. A leak inside one
+     * of them still gets a site: its own first non-JDK frame when no application frame is on the stack.
+     */
+    static final List<String> FRAMEWORK_PACKAGES = List.of(
+            "org.eclipse.jetty.", "io.javalin.", "jakarta.", "io.netty.", "io.undertow.", "org.apache.catalina.",
+            "org.apache.coyote.", "org.apache.tomcat.", "io.vertx.", "org.springframework.", "io.micronaut.",
+            "io.quarkus.", "com.fasterxml.jackson.", "com.google.gson.", "com.google.protobuf.",
+            "com.github.benmanes.caffeine.", "com.google.common.", "org.slf4j.", "ch.qos.logback.",
+            "org.apache.logging.", "io.prometheus.", "io.micrometer.", "reactor.", "io.reactivex.",
+            "org.hibernate.", "com.zaxxer.hikari.", "kotlin.", "kotlinx.", "scala.", "groovy.", "org.codehaus.groovy.");
 
     private Frames() {
     }
@@ -53,6 +67,66 @@ public final class Frames {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line that keeps a heap sample alive, as far as its allocation stack and its path to a GC root tell:
+     * of the application classes holding the sample, nearest first, the first one with a frame on the stack names
+     * the site (its innermost frame) — the map's owner that stored the object, not the serializer that built it.
+     * Without such a frame (no path recorded, or the holder's code was not on the stack), the first frame outside
+     * the JDK and the frameworks; then {@link #siteOf}'s choice.
+     *
+     * @param holderClasses the classes on the sample's path to a GC root, nearest first (empty when unknown)
+     */
+    public static String retainingSite(RecordedStackTrace stack, List<String> holderClasses) {
+        if (stack == null || stack.getFrames().isEmpty()) {
+            return NO_STACK;
+        }
+        // A lambda's hidden class has no source line of its own; the method that created it follows on the stack.
+        List<RecordedFrame> frames = stack.getFrames().stream().filter(RecordedFrame::isJavaFrame)
+                .filter(frame -> !isHidden(frame)).toList();
+        for (String holder : holderClasses) {
+            if (!isApplication(holder)) {
+                continue;
+            }
+            String owner = topLevel(holder);
+            for (RecordedFrame frame : frames) {
+                if (topLevel(frame.getMethod().getType().getName()).equals(owner)) {
+                    return site(frame);
+                }
+            }
+        }
+        for (RecordedFrame frame : frames) {
+            if (isApplication(frame.getMethod().getType().getName())) {
+                return site(frame);
+            }
+        }
+        return siteOf(stack);
+    }
+
+    private static boolean isHidden(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        return method.hasField("hidden") && method.getBoolean("hidden");
+    }
+
+    /**
+     * A class of the application: neither the JDK's nor one of the {@link #FRAMEWORK_PACKAGES}. An array is its
+     * element type's; a primitive array is the JDK's.
+     */
+    static boolean isApplication(String className) {
+        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        return element.contains(".") && !isJdk(element) && !isFramework(element);
+    }
+
+    static boolean isFramework(String className) {
+        return FRAMEWORK_PACKAGES.stream().anyMatch(className::startsWith);
+    }
+
+    /** {@code a.B$C[]} → {@code a.B}: nested classes and arrays belong to the code of their top-level class. */
+    private static String topLevel(String className) {
+        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        int nested = element.indexOf('$');
+        return nested > 0 ? element.substring(0, nested) : element;
     }
 
     /**

@@ -22,10 +22,7 @@ public record Growth<K>(K key, Tally before, Tally after) {
     public enum Ranking {
         /** Exact byte counts (the class histogram): the biggest growth in memory first. */
         BYTES,
-        /**
-         * Counts first: thread and fd groups have no size, and JFR picks old-object samples in proportion to the
-         * bytes a site allocates, so one sampled object's own size says less than how many samples a site kept.
-         */
+        /** Counts first: thread and fd groups have no size. */
         COUNT
     }
 

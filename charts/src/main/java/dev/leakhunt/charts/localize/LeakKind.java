@@ -54,15 +54,15 @@ public enum LeakKind {
 
     /**
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
-     * allocation sites that kept more sampled objects; for threads the site that started the most threads still
+     * sites that keep the most histogram growth ({@link HeapGrowthSites}); for threads the site that started the most threads still
      * alive, the application frame the largest grown group is stuck at, then the others. Other kinds have none: the profiles
      * record no opening site of an fd and no native allocation site.
      */
     public List<String> sites(ProfileDiff diff) {
         Set<String> sites = new LinkedHashSet<>();
         switch (this) {
-            case HEAP -> diff.retainedSites().ifPresent(grown -> grown.stream()
-                    .map(Growth::key).filter(Frames::isApplicationSite).forEach(sites::add));
+            case HEAP -> diff.heapSites().ifPresent(grown -> grown.stream()
+                    .map(HeapGrowthSites.Site::site).filter(Frames::isApplicationSite).forEach(sites::add));
             case THREADS -> {
                 List<String> creators = diff.threadStarts().map(starts -> starts.values().stream()
                         .filter(start -> start.stillAlive() != 0)

@@ -1,6 +1,7 @@
 package dev.leakhunt.charts.localize;
 
 import dev.leakhunt.charts.run.ProfileCapture;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +9,15 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * What grew between two profile captures of one run: retained allocation sites (heap.jfr), classes (histogram.txt),
+ * What grew between two profile captures of one run: heap growth by the site that keeps it (histogram.txt of
+ * both and heap.jfr of the later, see {@link HeapGrowthSites}), classes (histogram.txt),
  * thread groups (threads.txt) with the sites that started threads in between (heap.jfr of the later capture),
  * and fd groups (fds.tsv). A part whose file is absent in either capture is empty and named in {@link #missing()}.
  */
 public record ProfileDiff(
         ProfileCapture from,
         ProfileCapture to,
-        Optional<List<Growth<String>>> retainedSites,
-        Optional<RetainedSamples> retainedAtEnd,
+        Optional<List<HeapGrowthSites.Site>> heapSites,
         Optional<List<Growth<String>>> classes,
         Optional<List<Growth<ThreadGroups.Stack>>> threadGroups,
         Optional<Map<String, ThreadStarts.Site>> threadStarts,
@@ -29,15 +30,16 @@ public record ProfileDiff(
 
     public static ProfileDiff between(ProfileCapture from, ProfileCapture to, CaptureReader reader) {
         List<String> missing = new ArrayList<>();
-        Optional<HeapRecording> heapFrom = reader.heap(from, missing);
         Optional<HeapRecording> heapTo = reader.heap(to, missing);
-        Optional<RetainedSamples> retainedTo = heapTo.map(HeapRecording::retained);
+        Optional<Map<String, Tally>> histogramFrom = reader.histogram(from, missing);
+        Optional<Map<String, Tally>> histogramTo = reader.histogram(to, missing);
+        Optional<List<HeapGrowthSites.Site>> heapSites = both(histogramFrom, histogramTo, (a, b) -> heapTo
+                .map(h -> HeapGrowthSites.attribute(a, b, h, Instant.ofEpochMilli(from.tsMs()),
+                        Instant.ofEpochMilli(to.tsMs()))))
+                .flatMap(sites -> sites);
         return new ProfileDiff(from, to,
-                both(heapFrom, heapTo, (a, b) -> Growth.grown(a.retained().tallies(), b.retained().tallies(),
-                        Growth.Ranking.COUNT)),
-                retainedTo,
-                both(reader.histogram(from, missing), reader.histogram(to, missing),
-                        (a, b) -> Growth.grown(a, b, Growth.Ranking.BYTES)),
+                heapSites,
+                both(histogramFrom, histogramTo, (a, b) -> Growth.grown(a, b, Growth.Ranking.BYTES)),
                 both(reader.threads(from, missing), reader.threads(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
                 heapTo.map(h -> ThreadStarts.between(h, from.tsMs(), to.tsMs())),

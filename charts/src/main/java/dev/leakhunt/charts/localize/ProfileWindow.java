@@ -13,7 +13,9 @@ public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
 
     /**
      * For a leak of {@code kind}: between heap-walk captures (those with histogram.txt) when it prefers them and
-     * at least two follow warm-up, else between any captures.
+     * at least two follow warm-up; when only the last one does (a short run: the baseline and the final capture),
+     * from the last heap walk before warm-up ended to that one, so that the histogram and the GC-root paths are
+     * still compared, warm-up growth included; else between any captures.
      */
     public static Optional<ProfileWindow> of(List<ProfileCapture> captures, OptionalLong warmupEndMs, LeakKind kind) {
         if (kind.prefersHeapWalks()) {
@@ -22,8 +24,20 @@ public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
             if (betweenWalks.isPresent()) {
                 return betweenWalks;
             }
+            Optional<ProfileWindow> acrossWarmup = acrossWarmup(heapWalks, warmupEndMs);
+            if (acrossWarmup.isPresent()) {
+                return acrossWarmup;
+            }
         }
         return of(captures, warmupEndMs);
+    }
+
+    private static Optional<ProfileWindow> acrossWarmup(List<ProfileCapture> heapWalks, OptionalLong warmupEndMs) {
+        if (heapWalks.size() < 2 || warmupEndMs.isEmpty() || heapWalks.getLast().tsMs() < warmupEndMs.getAsLong()) {
+            return Optional.empty();
+        }
+        List<ProfileCapture> before = heapWalks.stream().filter(c -> c.tsMs() < warmupEndMs.getAsLong()).toList();
+        return before.isEmpty() ? Optional.empty() : Optional.of(new ProfileWindow(before.getLast(), heapWalks.getLast()));
     }
 
     /** Empty unless at least two captures exist at or after the end of warm-up. */

@@ -3,6 +3,7 @@ package dev.leakhunt.charts.localize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import jdk.jfr.consumer.RecordedObject;
 
 /**
@@ -11,19 +12,29 @@ import jdk.jfr.consumer.RecordedObject;
  * {@code [root: …] → static dev.x.MapLeak.PENDING → ConcurrentHashMap.table → ConcurrentHashMap$Node[] element
  * → ConcurrentHashMap$Node.val → byte[]}. Array indices are left out so that samples held by the same structure
  * print the same path; JDK classes go by their simple name, application classes by their full name.
+ *
+ * @param text          the path as printed
+ * @param holderClasses the classes of the holders, nearest to the sampled object first; the owner of a static
+ *                      field counts as the holder of what the field references
+ * @param recorded      false when the dump searched no path for the object, or found none: with
+ *                      {@code path-to-gc-roots=true} and no time cutoff, an object the search did not reach is
+ *                      garbage the GC has not yet collected
  */
-final class ReferenceChain {
+record ReferenceChain(String text, List<String> holderClasses, boolean recorded) {
 
     private static final String ARROW = " → ";
     private static final String CLASS_NAME = "Class Name:";
-    /** Deep structures (long linked lists) would print pages; the head and the tail say where it is held. */
+    private static final String NO_PATH = "(no path to a GC root recorded) ";
+    /**
+     * Deep structures (long linked lists) would print pages; the head says which root, the tail — most of what is
+     * printed — which field of which object holds the structure, the links that name the leak.
+     */
     private static final int MAX_LINKS = 12;
+    private static final int TAIL_LINKS = 9;
 
-    private ReferenceChain() {
-    }
-
-    static String describe(RecordedObject sampled, RecordedObject root) {
+    static ReferenceChain of(RecordedObject sampled, RecordedObject root) {
         List<String> links = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
         links.add(shortType(sampled));
         RecordedObject current = sampled;
         while (current != null) {
@@ -33,27 +44,31 @@ final class ReferenceChain {
             }
             RecordedObject holder = reference.getValue("object");
             links.add(holderText(holder) + slot(reference));
+            holders.add(staticOwner(holder).orElseGet(() -> RetainedSamples.typeOf(holder)));
             current = holder;
         }
         Collections.reverse(links);
         if (links.size() > MAX_LINKS) {
-            int tail = MAX_LINKS / 2;
-            List<String> shortened = new ArrayList<>(links.subList(0, MAX_LINKS - tail));
+            List<String> shortened = new ArrayList<>(links.subList(0, MAX_LINKS - TAIL_LINKS));
             shortened.add("… " + (links.size() - MAX_LINKS) + " more …");
-            shortened.addAll(links.subList(links.size() - tail, links.size()));
+            shortened.addAll(links.subList(links.size() - TAIL_LINKS, links.size()));
             links = shortened;
         }
-        return rootText(root) + String.join(ARROW, links);
+        return new ReferenceChain(rootText(root) + String.join(ARROW, links), List.copyOf(holders), root != null);
+    }
+
+    private static String holderText(RecordedObject holder) {
+        return staticOwner(holder).map(owner -> "static " + owner).orElseGet(() -> shortType(holder));
     }
 
     /** A {@code java.lang.Class} holder is a static field's owner: JFR describes it as "Class Name: …". */
-    private static String holderText(RecordedObject holder) {
-        String type = RetainedSamples.typeOf(holder);
+    private static Optional<String> staticOwner(RecordedObject holder) {
         String description = holder == null ? null : holder.getString("description");
-        if ("java.lang.Class".equals(type) && description != null && description.startsWith(CLASS_NAME)) {
-            return "static " + description.substring(CLASS_NAME.length()).strip();
+        if ("java.lang.Class".equals(RetainedSamples.typeOf(holder)) && description != null
+                && description.startsWith(CLASS_NAME)) {
+            return Optional.of(description.substring(CLASS_NAME.length()).strip());
         }
-        return shortType(holder);
+        return Optional.empty();
     }
 
     private static String shortType(RecordedObject object) {
@@ -76,7 +91,7 @@ final class ReferenceChain {
     private static String rootText(RecordedObject root) {
         if (root == null) {
             // Also with path-to-gc-roots=true: the JVM bounds the root search in time and skips what it did not reach.
-            return "(no path to a GC root recorded) ";
+            return NO_PATH;
         }
         List<String> parts = new ArrayList<>();
         for (String field : List.of("type", "description")) {

@@ -1,78 +1,78 @@
 package dev.leakhunt.charts.localize;
 
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 
 /**
- * The {@code jdk.OldObjectSample} events of a {@code heap.jfr} dump, grouped by allocation site. A dump emits
- * every sampled object still alive at that moment (with its path to a GC root when the dump asked for it), so
- * the per-site tallies of two dumps diff like {@code pprof -base}: a site whose count keeps growing allocates
- * objects that stay reachable. Counts are of sampled objects, not of all objects — JFR samples allocations
- * with a bounded queue — so the tally ranks sites; it does not size them.
+ * The {@code jdk.OldObjectSample} events of a {@code heap.jfr} dump that were alive when it was taken. JFR writes
+ * every sampled object still alive each time the recording is dumped, all stamped with that dump's time, and a
+ * later dump of the same recording holds those earlier writings too; only the latest one is the state at this
+ * capture, the others are history (counting them would credit a long-lived object once per earlier capture).
+ * A sample counts as alive until a GC finds it dead, so a dump also holds garbage not yet collected; when the
+ * dump searched paths to GC roots (a heap walk), the samples it found no path to are that garbage and are left
+ * out. Counts are of sampled objects, not of all objects — JFR samples allocations in proportion to allocated
+ * bytes into a bounded queue — so they say which sites and types retain, not how much; the class histogram
+ * sizes it.
  */
 public final class RetainedSamples {
 
-
-    /** One allocation site: its tally, and the commonest type and path to a GC root of its samples. */
-    public record Site(String site, Tally tally, String objectType, String pathToRoot) {
-    }
-
-    private final Map<String, Site> bySite;
-
-    private RetainedSamples(Map<String, Site> bySite) {
-        this.bySite = bySite;
-    }
-
-    static RetainedSamples of(List<Sample> samples) {
-        Map<String, List<Sample>> bySiteSamples = samples.stream().collect(Collectors.groupingBy(Sample::site));
-        Map<String, Site> bySite = new HashMap<>();
-        bySiteSamples.forEach((site, list) -> bySite.put(site, new Site(site,
-                list.stream().map(s -> new Tally(1, s.bytes())).reduce(Tally.ZERO, Tally::plus),
-                commonest(list, Sample::type), commonest(list, Sample::path))));
-        return new RetainedSamples(bySite);
-    }
-
-    public Map<String, Tally> tallies() {
-        return bySite.values().stream().collect(Collectors.toMap(Site::site, Site::tally));
-    }
-
-    public Site site(String site) {
-        return bySite.get(site);
-    }
-
-
-    private static String commonest(List<Sample> samples, Function<Sample, String> attribute) {
-        return samples.stream().collect(Collectors.groupingBy(attribute, Collectors.counting())).entrySet().stream()
-                .max(Map.Entry.<String, Long>comparingByValue()
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse("");
-    }
-
-    /** One sampled object, reduced to what the grouping needs (the event itself may be reused by the stream). */
-    record Sample(String site, long bytes, String type, String path) {
+    /**
+     * One sampled object, reduced to what the ranking needs (the event itself may be reused by the stream).
+     *
+     * @param site        where it is kept: {@link Frames#retainingSite}
+     * @param bytes       the object's own size (an array's whole size)
+     * @param allocatedAt when it was allocated
+     * @param pathToRoot  its path from a GC root, as text, when the dump searched for it
+     * @param holder      the class of the object that references it, when the path is known
+     * @param reachable   false when the dump found no path from a GC root to it (or searched none)
+     * @param writtenAt   when JFR wrote it: the dump it belongs to
+     */
+    public record Sample(String site, String type, long bytes, Instant allocatedAt, String pathToRoot,
+                         Optional<String> holder, boolean reachable, Instant writtenAt) {
 
         static Sample of(RecordedEvent event) {
             RecordedObject object = event.getValue("object");
-            String type = typeOf(object);
+            ReferenceChain chain = ReferenceChain.of(object, event.getValue("root"));
             return new Sample(
-                    Frames.siteOf(event.getStackTrace()),
+                    Frames.retainingSite(event.getStackTrace(), chain.holderClasses()),
+                    typeOf(object),
                     event.hasField("objectSize") ? event.getLong("objectSize") : 0,
-                    type,
-                    ReferenceChain.describe(object, event.getValue("root")));
+                    event.getInstant("allocationTime"),
+                    chain.text(),
+                    chain.holderClasses().stream().findFirst(),
+                    chain.recorded(),
+                    event.getStartTime());
         }
+    }
+
+    private final List<Sample> alive;
+
+    private RetainedSamples(List<Sample> alive) {
+        this.alive = alive;
+    }
+
+    /** The latest writing among {@code written}, reachable samples only when the dump searched paths. */
+    static RetainedSamples of(List<Sample> written) {
+        Instant latest = written.stream().map(Sample::writtenAt).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        List<Sample> atDump = written.stream().filter(s -> s.writtenAt().equals(latest)).toList();
+        boolean pathsSearched = atDump.stream().anyMatch(Sample::reachable);
+        return new RetainedSamples(pathsSearched ? atDump.stream().filter(Sample::reachable).toList() : atDump);
+    }
+
+    public List<Sample> alive() {
+        return alive;
     }
 
     static String typeOf(RecordedObject oldObject) {
         if (oldObject == null) {
             return "?";
         }
-        jdk.jfr.consumer.RecordedClass type = oldObject.getValue("type");
+        RecordedClass type = oldObject.getValue("type");
         return type == null ? "?" : ClassNames.readable(type.getName());
     }
 }

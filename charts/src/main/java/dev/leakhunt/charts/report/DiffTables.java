@@ -2,14 +2,13 @@ package dev.leakhunt.charts.report;
 
 import dev.leakhunt.charts.localize.FdGroups;
 import dev.leakhunt.charts.localize.Growth;
+import dev.leakhunt.charts.localize.HeapGrowthSites;
 import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
-import dev.leakhunt.charts.localize.RetainedSamples;
 import dev.leakhunt.charts.localize.ThreadGroups;
 import dev.leakhunt.charts.localize.ThreadStarts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Turns a {@link ProfileDiff} into tables, each limited to the groups that grew most. */
 public final class DiffTables {
@@ -23,7 +22,7 @@ public final class DiffTables {
 
     public static List<DiffTable> all(ProfileDiff diff) {
         List<DiffTable> tables = new ArrayList<>();
-        diff.retainedSites().ifPresent(g -> tables.add(retained(g, diff.retainedAtEnd())));
+        diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
         diff.classes().ifPresent(g -> tables.add(classes(g)));
         tables.addAll(threads(diff));
         diff.fdGroups().ifPresent(g -> tables.add(fds(g)));
@@ -35,7 +34,7 @@ public final class DiffTables {
         List<DiffTable> tables = new ArrayList<>();
         switch (kind) {
             case HEAP, NATIVE -> {
-                diff.retainedSites().ifPresent(g -> tables.add(retained(g, diff.retainedAtEnd())));
+                diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
                 diff.classes().ifPresent(g -> tables.add(classes(g)));
             }
             case METASPACE -> diff.classes().ifPresent(g -> tables.add(classes(g)));
@@ -55,22 +54,33 @@ public final class DiffTables {
         return tables;
     }
 
-    private static DiffTable retained(List<Growth<String>> grown, Optional<RetainedSamples> atEnd) {
-        List<DiffTable.Row> rows = grown.stream().limit(TOP_ROWS).map(g -> {
-            Optional<RetainedSamples.Site> site = atEnd.map(r -> r.site(g.key()));
-            return new DiffTable.Row(
-                    List.of(Quantities.signed(g.countDelta()), Quantities.signedBytes(g.bytesDelta()), g.key(),
-                            site.map(RetainedSamples.Site::objectType).orElse("")),
-                    site.map(s -> List.of("held by: " + s.pathToRoot())).orElse(List.of()));
-        }).toList();
-        return new DiffTable("Retained heap by allocation site",
-                "JFR old-object samples still alive at each capture, grouped by the first non-JDK frame of the "
-                        + "allocation stack. Counts are sampled objects (JFR samples in proportion to allocated "
-                        + "bytes), so they rank sites; the class histogram gives exact sizes. A sample counts as "
-                        + "alive until a GC finds it dead: between heap-walk captures (their histogram forces a "
-                        + "full GC) the counts are exact, between others they may include old garbage.",
-                List.of("Δ samples", "Δ sampled bytes", "allocation site", "type"), rows,
-                "no allocation site kept more sampled objects at the later capture");
+    private static DiffTable heapSites(List<HeapGrowthSites.Site> sites) {
+        List<DiffTable.Row> rows = sites.stream().limit(TOP_ROWS).map(site -> new DiffTable.Row(
+                List.of(Quantities.signedBytes(site.bytesDelta()), Quantities.signed(site.countDelta()), site.site(),
+                        String.join(", ", site.classes()), evidence(site)),
+                site.pathToRoot().isEmpty() ? List.of() : List.of("held by: " + site.pathToRoot()))).toList();
+        return new DiffTable("Heap growth by the site that keeps it",
+                "What the class histogram grew by between the captures, attributed to code: each JFR old-object "
+                        + "sample allocated after the earlier capture and alive at the later one carries an equal "
+                        + "share of its class's growth. The site is the application frame of the sample's "
+                        + "allocation stack that belongs to the nearest application class holding it (the map's "
+                        + "owner, not the serializer that built the value), else the first frame outside the JDK "
+                        + "and common frameworks. A grown application class without such a sample is credited to "
+                        + "where JFR's allocation samples saw it created in the window. Shares are estimates from "
+                        + "few samples; the histogram below is exact.",
+                List.of("Δ bytes (attributed)", "Δ instances (attributed)", "site", "grown classes", "evidence"),
+                rows, "no sample allocated between the captures belongs to a class that grew");
+    }
+
+    private static String evidence(HeapGrowthSites.Site site) {
+        List<String> parts = new ArrayList<>();
+        if (site.liveSamples() > 0) {
+            parts.add(site.liveSamples() + " live");
+        }
+        if (site.allocationSamples() > 0) {
+            parts.add(site.allocationSamples() + " allocation");
+        }
+        return String.join(" + ", parts) + " samples";
     }
 
     private static DiffTable classes(List<Growth<String>> grown) {

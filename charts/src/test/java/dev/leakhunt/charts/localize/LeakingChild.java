@@ -22,10 +22,19 @@ import javax.management.ObjectName;
  * {@code -XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots}.
  * The lines marked {@code LEAK-SITE} are what localization must name; {@code BUSY-SITE} starts more threads than
  * the leak but every one ends, and must not be blamed first.
+ * <p>
+ * The map's values are built by another class ({@link LeakValues}), as a service's are by its serializer, and
+ * the map is a small part of what the JVM allocates: {@link #churn} passes 20 times as many bytes, in larger
+ * arrays that JFR samples far more often, through a bounded ring that is full at both captures.
  */
 public final class LeakingChild {
 
     static final Map<Long, byte[]> REMEMBERED = new ConcurrentHashMap<>();
+    /** A bounded buffer of recent work: 32 MB alive at any time, none of it growing. */
+    static final byte[][] RECENT = new byte[512][];
+    private static final int CHURN_ARRAY_BYTES = 64 * 1024;
+    private static final int CHURN_FACTOR = 20;
+    private static int recentNext;
     static final List<DirectoryStream<Path>> OPEN_DIRECTORIES = new ArrayList<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final ObjectName DIAGNOSTIC_COMMAND = name("com.sun.management:type=DiagnosticCommand");
@@ -46,6 +55,9 @@ public final class LeakingChild {
     private static void leak(int fromKey, int toKey, int threads, int directories) throws IOException {
         for (long key = fromKey; key < toKey; key++) {
             remember(key);
+            if (key % 64 == 0) {
+                churn(CHURN_FACTOR * 64 * LeakValues.VALUE_BYTES);
+            }
         }
         for (int i = 0; i < threads; i++) {
             startParkedWorker(fromKey + i);
@@ -60,7 +72,15 @@ public final class LeakingChild {
     }
 
     static void remember(long key) {
-        REMEMBERED.put(key, new byte[1024]); // LEAK-SITE heap
+        REMEMBERED.put(key, LeakValues.render(key)); // LEAK-SITE heap
+    }
+
+    /** Work that allocates {@code bytes} and keeps only the latest 32 MB of it. */
+    static void churn(long bytes) {
+        for (long done = 0; done < bytes; done += CHURN_ARRAY_BYTES) {
+            RECENT[recentNext] = new byte[CHURN_ARRAY_BYTES];
+            recentNext = (recentNext + 1) % RECENT.length;
+        }
     }
 
     static void startParkedWorker(int n) {

@@ -73,6 +73,7 @@ public final class LeakingChildProfiles {
         Process child = new ProcessBuilder(java.toString(),
                 "-Xmx256m",
                 "-XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots",
+                // With JFR's default 256 samples the ring's large arrays leave no room for the map's small ones.
                 "-XX:FlightRecorderOptions:old-object-queue-size=1024",
                 "-cp", System.getProperty("java.class.path"),
                 LeakingChild.class.getName(), dir.toString())

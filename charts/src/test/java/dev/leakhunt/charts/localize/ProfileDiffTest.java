@@ -27,18 +27,17 @@ class ProfileDiffTest {
     }
 
     @Test
-    void theTopRetainedSiteIsThePlantedLineHeldByTheStaticMap() throws Exception {
+    void theHeapGrowthIsCreditedToTheLineThatKeepsItNotToTheOneThatAllocatesIt() throws Exception {
         String planted = LeakingChildProfiles.plantedSite("heap", "remember");
-        Growth<String> top = diff.retainedSites().orElseThrow().getFirst();
-        assertEquals(planted, top.key());
-        // ~76 MB retained at one line. JFR samples at TLAB refills, so how many samples that is depends on TLAB
-        // sizes, which vary with load (9 to 31 for 38 MB were seen on this machine); only the rank is stable.
-        assertTrue(top.countDelta() >= 5 && top.bytesDelta() > 0, top.toString());
-        RetainedSamples.Site site = diff.retainedAtEnd().orElseThrow().site(planted);
-        assertEquals("byte[]", site.objectType());
-        assertTrue(site.pathToRoot().contains("→ static " + LeakingChild.class.getName() + ".REMEMBERED → "
+        HeapGrowthSites.Site top = diff.heapSites().orElseThrow().getFirst();
+        assertEquals(planted, top.site(), diff.heapSites().toString());
+        // 78 MB kept, among 20 times as many bytes allocated in larger arrays that a full ring keeps alive.
+        assertTrue(top.bytesDelta() > 50_000_000L, top.toString());
+        assertTrue(top.liveSamples() >= 1, top.toString());
+        assertEquals("byte[]", top.classes().getFirst());
+        assertTrue(top.pathToRoot().contains("→ static " + LeakingChild.class.getName() + ".REMEMBERED → "
                 + "ConcurrentHashMap.table → ConcurrentHashMap$Node[] element → ConcurrentHashMap$Node.val → byte[]"),
-                site.pathToRoot());
+                top.pathToRoot());
     }
 
     @Test
