@@ -11,8 +11,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  * <p>The method, in the order {@link #judge} applies it:
  * <ol>
  *   <li>Warm-up lasts at least the caller's hint, and up to a decelerating knee that {@link WarmupDetector}
- *       finds after it.</li>
- *   <li>The rest, the evidence window, must last {@link #MIN_EVIDENCE_MS} and is cut into up to
+ *       finds after it; the search repeats after each knee while the least evidence would remain, so that the
+ *       tail of a saturating rise left behind a first knee is warm-up too.</li>
+ *   <li>The rest, the evidence window, must last {@link #minEvidenceMs} and is cut into up to
  *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to
  *       its median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
  *   <li>On the block medians: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall

@@ -32,7 +32,10 @@ class WatchCommandTest {
     private static final long T0_MS = 1_795_000_000_000L;
     private static final long ROW_MS = 1_000;
     private static final int ROWS_BEFORE_WATCH = 60;
-    private static final int ROWS_WHILE_WATCHED = 180;
+    /** Rows are appended until the watch has done what is expected of it, or this many have been. */
+    private static final int MAX_ROWS = 900;
+    /** Two minutes of flat rows more, once the sampler's own leak is confirmed. */
+    private static final int ROWS_AFTER_SAMPLER_LEAK = 120;
     private static final long APPEND_PAUSE_MS = 15;
     private static final String HEADER = "ts_ms,threads,heap_live_bytes,heap_max_bytes,gc_cycles,sampler_rss_bytes";
 
@@ -53,9 +56,9 @@ class WatchCommandTest {
         writeRun(true, false);
         Process watch = watch("--stop-on=any");
 
-        appendRowsWhileWatched(true, false);
+        int rows = appendRows(ROWS_BEFORE_WATCH, MAX_ROWS, watch::isAlive, true, false);
 
-        assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop");
+        assertTrue(watch.waitFor(30, TimeUnit.SECONDS), "the watch did not stop after " + rows + " rows");
         assertEquals(WatchCommand.EXIT_LEAK_CONFIRMED, watch.exitValue(), () -> output(watch));
         List<JsonNode> confirmed = confirmedEvents();
         assertEquals(1, confirmed.size(), confirmed.toString());
@@ -64,7 +67,7 @@ class WatchCommandTest {
         assertEquals("bytes", heap.path("unit").asText());
         assertEquals(0.5e6 * 3600, heap.path("slope_per_hour").asDouble(), 0.1e6 * 3600);
         long sinceMs = heap.path("since_ms").asLong();
-        assertTrue(sinceMs >= T0_MS + 60_000 && sinceMs < T0_MS + (ROWS_BEFORE_WATCH + ROWS_WHILE_WATCHED) * ROW_MS,
+        assertTrue(sinceMs >= T0_MS + 60_000 && sinceMs < T0_MS + rows * ROW_MS,
                 "since +" + (sinceMs - T0_MS) / 1000 + " s");
         assertTrue(heap.path("ts_ms").asLong() > T0_MS, "ts_ms is the wall-clock time of the confirmation");
     }
@@ -74,7 +77,11 @@ class WatchCommandTest {
         writeRun(false, true);
         Process watch = watch("--stop-on=any");
 
-        appendRowsWhileWatched(false, true);
+        int rows = appendRows(ROWS_BEFORE_WATCH, MAX_ROWS, () -> watch.isAlive() && confirmedEvents().isEmpty(),
+                false, true);
+        assertEquals(List.of("sampler_rss_bytes"), confirmedEvents().stream().map(e -> e.path("series").asText())
+                .toList(), "after " + rows + " rows");
+        appendRows(rows, rows + ROWS_AFTER_SAMPLER_LEAK, watch::isAlive, false, true);
         if (!watch.isAlive()) {
             throw new AssertionError("stopped on flat series, exit " + watch.exitValue() + ": " + output(watch));
         }
@@ -124,8 +131,11 @@ class WatchCommandTest {
         Files.writeString(run.resolve("samples.csv"), rows);
     }
 
-    private void appendRowsWhileWatched(boolean heapLeaks, boolean samplerLeaks) throws Exception {
-        for (int i = ROWS_BEFORE_WATCH; i < ROWS_BEFORE_WATCH + ROWS_WHILE_WATCHED; i++) {
+    /** Appends rows {@code from}, … while {@code more} holds, before row {@code to}; the rows there are then. */
+    private int appendRows(int from, int to, Condition more, boolean heapLeaks, boolean samplerLeaks)
+            throws Exception {
+        int i = from;
+        for (; i < to && more.holds(); i++) {
             String row = row(i, heapLeaks, samplerLeaks);
             // Half a row first, as a sampler caught mid-write would leave it.
             int half = row.length() / 2;
@@ -133,6 +143,11 @@ class WatchCommandTest {
             Thread.sleep(APPEND_PAUSE_MS);
             Files.writeString(run.resolve("samples.csv"), row.substring(half), StandardOpenOption.APPEND);
         }
+        return i;
+    }
+
+    private interface Condition {
+        boolean holds() throws IOException;
     }
 
     /** Row {@code i}: flat threads, heap growing 0.5 MB per row or flat, GC cycles counting, noise on all. */
