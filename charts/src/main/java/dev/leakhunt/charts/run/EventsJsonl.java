@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and appends to {@code events.jsonl}. Lines that are not a JSON object with {@code ts_ms} and {@code type} are skipped:
- * the only expected case is the torn last line of a writer that was killed, and one bad line must not cost
- * the report every other event.
+ * Reads and appends to {@code events.jsonl}. Lines that are not a JSON object with {@code ts_ms} and
+ * {@code type} are skipped: the only expected case is the torn last line of a writer that was killed, and one bad
+ * line must not cost the report every other event.
  */
 public final class EventsJsonl {
 

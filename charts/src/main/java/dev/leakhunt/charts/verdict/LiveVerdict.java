@@ -1,6 +1,7 @@
 package dev.leakhunt.charts.verdict;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,6 @@ public final class LiveVerdict {
 
     /** Every series confirmed so far, in the order they were. */
     public SequencedSet<String> confirmed() {
-        return java.util.Collections.unmodifiableSequencedSet(confirmed);
+        return Collections.unmodifiableSequencedSet(confirmed);
     }
 }

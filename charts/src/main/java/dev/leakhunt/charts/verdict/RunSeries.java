@@ -5,6 +5,7 @@ import dev.leakhunt.charts.run.Samples;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,14 +24,17 @@ import java.util.Set;
 public final class RunSeries {
 
     /** The sampler's own figures: judged and reported, but they are not the target's resources. */
-    public static final Set<String> SAMPLER_SELF = Set.of("sampler_rss_bytes", RunVerdicts.rateName("sampler_cpu_seconds"));
+    public static final Set<String> SAMPLER_SELF = Set.of("sampler_rss_bytes",
+            RunVerdicts.rateName("sampler_cpu_seconds"));
 
     private static final Set<String> LIMIT_COLUMNS = Set.of("heap_max_bytes", "fd_limit");
     private static final Set<String> HEAP_COLUMNS = Set.of("heap_live_bytes", "heap_used_bytes",
             "heap_committed_bytes");
     private static final Set<String> MEMORY_COLUMNS = Set.of("rss_bytes", "nmt_committed_bytes");
-    /** The live verdict re-judges every interval; a replay of a finished run judges at most every eighth of the
-     *  least evidence, which keeps a day's replay to a few thousand judgements. */
+    /**
+     * The live verdict re-judges every interval; a replay of a finished run judges at most every eighth of the
+     * least evidence, which keeps a day's replay to a few thousand judgements.
+     */
     private static final int REPLAY_STEPS_PER_MIN_EVIDENCE = 8;
 
     private final double[] tMs;
@@ -82,7 +86,7 @@ public final class RunSeries {
 
     /** The verdict keys, in {@code samples.csv} column order. */
     public SequencedSet<String> names() {
-        return Collections.unmodifiableSequencedSet(new java.util.LinkedHashSet<>(values.keySet()));
+        return Collections.unmodifiableSequencedSet(new LinkedHashSet<>(values.keySet()));
     }
 
     public SeriesVerdict judge(String name) {
