@@ -12,7 +12,7 @@ import jdk.jfr.consumer.RecordedEvent;
  * Where the application's own classes are allocated: the {@code jdk.ObjectAllocationSample} events of a
  * {@code heap.jfr} dump (leakhunt.jfc enables them at 150/s with stacks), summed per class, site and minute. They
  * say nothing about survival, so they serve only a class the histogram shows growing and no live old-object
- * sample explains — and only a class outside the JDK: where a {@code WriteReceipt} is created names the leak,
+ * sample explains — and only an application class: where a {@code WriteReceipt} is created names the leak,
  * where a {@code byte[]} is created names the busiest request path. Minutes bound the memory on day-long
  * recordings while keeping the window's edges within a minute.
  */
@@ -29,12 +29,15 @@ public final class AllocationSites {
             return;
         }
         String type = ClassNames.readable(objectClass.getName());
-        if (Frames.isJdk(type)) {
-            return;
+        if (Frames.isApplication(type)) {
+            add(type, Frames.retainingSite(event.getStackTrace(), List.of()), event.getStartTime(),
+                    event.getLong("weight"));
         }
-        SiteMinute key = new SiteMinute(Frames.retainingSite(event.getStackTrace(), List.of()),
-                event.getStartTime().truncatedTo(ChronoUnit.MINUTES));
-        byType.computeIfAbsent(type, t -> new HashMap<>()).merge(key, new Tally(1, event.getLong("weight")), Tally::plus);
+    }
+
+    void add(String type, String site, Instant at, long weightBytes) {
+        SiteMinute key = new SiteMinute(site, at.truncatedTo(ChronoUnit.MINUTES));
+        byType.computeIfAbsent(type, t -> new HashMap<>()).merge(key, new Tally(1, weightBytes), Tally::plus);
     }
 
     /**

@@ -76,6 +76,9 @@ public final class HeapGrowthSites {
             } else if (Frames.isApplication(type)) {
                 Map<String, Tally> allocated = atEnd.allocations().of(type, windowStart, windowEnd);
                 double weight = allocated.values().stream().mapToLong(Tally::bytes).sum();
+                if (weight <= 0) {
+                    return;
+                }
                 allocated.forEach((site, tally) -> bySite.computeIfAbsent(site, s -> new Accumulator())
                         .addAllocated(type, tally.count(), bytesDelta * tally.bytes() / weight,
                                 countDelta * tally.bytes() / weight));
