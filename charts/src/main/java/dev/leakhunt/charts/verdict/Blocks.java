@@ -7,6 +7,7 @@ import java.util.Arrays;
  * strongly autocorrelated, so trend statistics on raw samples are over-confident; block medians are much closer to
  * independent, and the median ignores the sawtooth of GC and single spikes. NaN samples are skipped; a block
  * with fewer than {@code minSamples} values (a gap in the sampling) is dropped rather than guessed.
+ * {@link #ofEqualCounts} cuts by sample count instead, for a sampling too irregular for equal durations.
  *
  * @param timesMs  the middle of each kept block
  * @param medians  the median of each kept block's samples
@@ -58,6 +59,34 @@ record Blocks(double[] timesMs, double[] medians) {
             }
         }
         return new Blocks(Arrays.copyOf(times, kept), Arrays.copyOf(medians, kept));
+    }
+
+    /**
+     * The window's valid samples in {@code blockCount} runs of consecutive samples of (nearly) equal size, each
+     * placed at its middle sample's time: for a sampling so irregular that equal-duration blocks leave too few
+     * with {@code minSamples}. {@code blockCount} must leave each run at least that many samples.
+     */
+    static Blocks ofEqualCounts(double[] tMs, double[] values, double fromMs, double toMs, int blockCount) {
+        int[] inside = new int[tMs.length];
+        int n = 0;
+        for (int i = 0; i < tMs.length; i++) {
+            if (!Double.isNaN(values[i]) && tMs[i] >= fromMs && tMs[i] <= toMs) {
+                inside[n++] = i;
+            }
+        }
+        double[] times = new double[blockCount];
+        double[] medians = new double[blockCount];
+        for (int b = 0; b < blockCount; b++) {
+            int first = (int) ((long) n * b / blockCount);
+            int end = (int) ((long) n * (b + 1) / blockCount);
+            double[] members = new double[end - first];
+            for (int k = first; k < end; k++) {
+                members[k - first] = values[inside[k]];
+            }
+            times[b] = tMs[inside[(first + end - 1) / 2]];
+            medians[b] = median(members);
+        }
+        return new Blocks(times, medians);
     }
 
     /** Median of the values (sorted in place); the mean of the two middle values for an even count. */

@@ -14,8 +14,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *       finds after it; the search repeats after each knee while the least evidence would remain, so that the
  *       tail of a saturating rise left behind a first knee is warm-up too.</li>
  *   <li>The rest, the evidence window, must last {@link #minEvidenceMs} and is cut into up to
- *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples, each reduced to
- *       its median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
+ *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples (of equal sample
+ *       counts when gaps in the sampling leave fewer than {@link #MIN_BLOCKS} such blocks), each reduced to its
+ *       median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
  *   <li>On the block medians: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
  *       test corrected for autocorrelation (Hamed–Rao, on the residuals of the best {@link Hinge}).</li>
  *   <li>A rise is a leak only if it is significant (p &lt; {@link #TREND_ALPHA}, interval above 0), material
@@ -117,8 +118,7 @@ public final class VerdictEngine {
                     "%.1f min of evidence after warm-up, less than the %s min needed", (endMs - warmupEndMs) / 60_000,
                     minutes(minEvidenceMs)));
         }
-        Blocks blocks = Blocks.of(tMs, values, warmupEndMs, endMs, blockCount(tMs, values, warmupEndMs, endMs),
-                MIN_SAMPLES_PER_BLOCK);
+        Blocks blocks = evidenceBlocks(tMs, values, warmupEndMs, endMs);
         if (blocks.size() < MIN_BLOCKS) {
             return inconclusive(context, tMs, (long) warmupEndMs, "only " + blocks.size()
                     + " blocks of " + MIN_SAMPLES_PER_BLOCK + "+ samples after warm-up, fewer than " + MIN_BLOCKS);
@@ -159,6 +159,19 @@ public final class VerdictEngine {
         String why = significant && material && fit.slope() < 0 ? "falling %.4g {u}/h (p=%.2g): not a leak"
                 : "no material significant rise: %.4g {u}/h (p=%.2g)";
         return evidence.decide(Verdict.FLAT, Double.NaN, why, fit.slope(), trend.pValue());
+    }
+
+    /**
+     * The evidence window's blocks: of equal duration, unless gaps in the sampling leave fewer than
+     * {@link #MIN_BLOCKS} of them with {@link #MIN_SAMPLES_PER_BLOCK} samples — a sampler slowed down by an
+     * overloaded target (a thread leak of thousands of threads makes each row take seconds) — then of equal sample
+     * counts, so that the rows the sampler did take still count.
+     */
+    private static Blocks evidenceBlocks(double[] tMs, double[] values, double fromMs, double toMs) {
+        int count = blockCount(tMs, values, fromMs, toMs);
+        Blocks byDuration = Blocks.of(tMs, values, fromMs, toMs, count, MIN_SAMPLES_PER_BLOCK);
+        return byDuration.size() >= MIN_BLOCKS || count < MIN_BLOCKS ? byDuration
+                : Blocks.ofEqualCounts(tMs, values, fromMs, toMs, count);
     }
 
     /** {@link #MIN_EVIDENCE_MS} at the given time scale, never below {@link #MIN_EVIDENCE_FLOOR_MS}. */

@@ -6,6 +6,8 @@ import static dev.leakhunt.charts.verdict.Synthetic.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +117,25 @@ class VerdictEngineTest {
         SeriesVerdict v = Synthetic.of(2, t -> 200 * MB + 20 * MB * t / HOUR_MS).white(2 * MB, 1).gaps(3)
                 .judge(BYTES);
         assertEquals(Verdict.LEAK, v.verdict(), v.reason());
+    }
+
+    /** A sampler slowed down by an overloaded target: rows every 5 s for 10 min, then every 90 s for an hour. */
+    @Test
+    void aLeakWhoseSamplingSlowedDownIsStillJudged() {
+        Synthetic dense = Synthetic.of(10 * MINUTE_MS / HOUR_MS, t -> 0);
+        int sparse = 40;
+        double[] t = Arrays.copyOf(dense.tMs, dense.tMs.length + sparse);
+        for (int i = 0; i < sparse; i++) {
+            t[dense.tMs.length + i] = t[dense.tMs.length - 1] + (i + 1) * 90_000.0;
+        }
+        double[] v = new double[t.length];
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i < t.length; i++) {
+            v[i] = 200 * MB + 20 * MB * (t[i] - t[0]) / HOUR_MS + MB * random.nextGaussian();
+        }
+        SeriesVerdict verdict = VerdictEngine.judge(t, v, BYTES);
+        assertEquals(Verdict.LEAK, verdict.verdict(), verdict.reason());
+        assertTrue(verdict.ciLowPerHour() < 20 * MB && 20 * MB < verdict.ciHighPerHour(), verdict.toString());
     }
 
     @Test
