@@ -179,7 +179,8 @@ public final class Sampler implements AutoCloseable {
                     .get(FINAL_CAPTURE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             warnings.failed("profile", System.currentTimeMillis(),
-                    new IOException("the final capture took over " + FINAL_CAPTURE_LIMIT.toSeconds() + " s: interrupted"));
+                    new IOException("the final capture took over " + FINAL_CAPTURE_LIMIT.toSeconds()
+                            + " s: interrupted"));
         } catch (ExecutionException e) {
             warnings.failed("profile", System.currentTimeMillis(), e);
         }

@@ -18,9 +18,10 @@ import java.util.Map;
  * it has (a pool allocated at start-up, a cache at its plateau adds only its churn's share), and a leak of a class
  * that grew is credited with that class's growth even when few of its objects were sampled.
  * <p>
- * A sample also needs a holder that grew ({@link #heldByGrowth}). A grown application class with no such sample is credited to where it was allocated in the window
- * ({@link AllocationSites}), in proportion to the allocation weight: an application's own record type is
- * created where it is created, unlike a {@code byte[]}. Grown JDK classes without a live sample stay unattributed.
+ * A sample also needs a holder that grew ({@link #heldByGrowth}). A grown application class with no such
+ * sample is credited to where it was allocated in the window ({@link AllocationSites}), in proportion to the
+ * allocation weight: an application's own record type is created where it is created, unlike a {@code byte[]}.
+ * Grown JDK classes without a live sample stay unattributed.
  */
 public final class HeapGrowthSites {
 
@@ -30,8 +31,8 @@ public final class HeapGrowthSites {
     /**
      * One site with the growth attributed to it.
      *
-     * @param bytesDelta bytes of histogram growth attributed to the site (its samples' shares)
-     * @param countDelta instances of histogram growth attributed likewise
+     * @param bytesDelta        bytes of histogram growth attributed to the site (its samples' shares)
+     * @param countDelta        instances of histogram growth attributed likewise
      * @param liveSamples       old-object samples allocated in the window and alive at its end kept here
      * @param allocationSamples allocation samples of grown classes that no live sample explained
      * @param classes           the grown classes credited to the site, largest share first
@@ -53,35 +54,25 @@ public final class HeapGrowthSites {
      */
     public static List<Site> attribute(Map<String, Tally> before, Map<String, Tally> after, HeapRecording atEnd,
             Instant windowStart, Instant windowEnd) {
-        Map<String, List<RetainedSamples.Sample>> newByClass = new HashMap<>();
+        Map<String, List<RetainedSamples.Sample>> liveByClass = new HashMap<>();
         for (RetainedSamples.Sample sample : atEnd.retained().alive()) {
             if (!sample.allocatedAt().isBefore(windowStart) && heldByGrowth(sample, before, after)) {
-                newByClass.computeIfAbsent(sample.type(), c -> new ArrayList<>()).add(sample);
+                liveByClass.computeIfAbsent(sample.type(), c -> new ArrayList<>()).add(sample);
             }
         }
         Map<String, Accumulator> bySite = new HashMap<>();
         after.forEach((type, to) -> {
             Tally from = before.getOrDefault(type, Tally.ZERO);
-            long bytesDelta = to.bytes() - from.bytes();
-            long countDelta = Math.max(0, to.count() - from.count());
-            if (bytesDelta <= 0) {
+            Tally grown = new Tally(Math.max(0, to.count() - from.count()), to.bytes() - from.bytes());
+            if (grown.bytes() <= 0) {
                 return;
             }
-            List<RetainedSamples.Sample> live = newByClass.getOrDefault(type, List.of());
+            List<RetainedSamples.Sample> live = liveByClass.getOrDefault(type, List.of());
             if (!live.isEmpty()) {
-                for (RetainedSamples.Sample sample : live) {
-                    bySite.computeIfAbsent(sample.site(), s -> new Accumulator())
-                            .addLive(sample, (double) bytesDelta / live.size(), (double) countDelta / live.size());
-                }
+                live.forEach(sample -> bySite.computeIfAbsent(sample.site(), s -> new Accumulator())
+                        .addLive(sample, (double) grown.bytes() / live.size(), (double) grown.count() / live.size()));
             } else if (Frames.isApplication(type)) {
-                Map<String, Tally> allocated = atEnd.allocations().of(type, windowStart, windowEnd);
-                double weight = allocated.values().stream().mapToLong(Tally::bytes).sum();
-                if (weight <= 0) {
-                    return;
-                }
-                allocated.forEach((site, tally) -> bySite.computeIfAbsent(site, s -> new Accumulator())
-                        .addAllocated(type, tally.count(), bytesDelta * tally.bytes() / weight,
-                                countDelta * tally.bytes() / weight));
+                creditAllocations(type, grown, atEnd.allocations().of(type, windowStart, windowEnd), bySite);
             }
         });
         List<Site> sites = new ArrayList<>();
@@ -89,6 +80,17 @@ public final class HeapGrowthSites {
         sites.sort(Comparator.comparingLong(Site::bytesDelta).thenComparingLong(Site::liveSamples).reversed()
                 .thenComparing(Site::site));
         return sites;
+    }
+
+    private static void creditAllocations(String type, Tally grown, Map<String, Tally> allocated,
+            Map<String, Accumulator> bySite) {
+        double weightBytes = allocated.values().stream().mapToLong(Tally::bytes).sum();
+        if (weightBytes <= 0) {
+            return;
+        }
+        allocated.forEach((site, tally) -> bySite.computeIfAbsent(site, s -> new Accumulator())
+                .addAllocated(type, tally.count(), grown.bytes() * tally.bytes() / weightBytes,
+                        grown.count() * tally.bytes() / weightBytes));
     }
 
     /**

@@ -54,9 +54,9 @@ public enum LeakKind {
 
     /**
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
-     * sites that keep the most histogram growth ({@link HeapGrowthSites}); for threads the site that started the most threads still
-     * alive, the application frame the largest grown group is stuck at, then the others. Other kinds have none: the profiles
-     * record no opening site of an fd and no native allocation site.
+     * sites that keep the most histogram growth ({@link HeapGrowthSites}); for threads the site that started the
+     * most threads still alive, the application frame the largest grown group is stuck at, then the others. Other
+     * kinds have none: the profiles record no opening site of an fd and no native allocation site.
      */
     public List<String> sites(ProfileDiff diff) {
         Set<String> sites = new LinkedHashSet<>();

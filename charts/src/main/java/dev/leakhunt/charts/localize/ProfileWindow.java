@@ -37,7 +37,8 @@ public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
             return Optional.empty();
         }
         List<ProfileCapture> before = heapWalks.stream().filter(c -> c.tsMs() < warmupEndMs.getAsLong()).toList();
-        return before.isEmpty() ? Optional.empty() : Optional.of(new ProfileWindow(before.getLast(), heapWalks.getLast()));
+        return before.isEmpty() ? Optional.empty()
+                : Optional.of(new ProfileWindow(before.getLast(), heapWalks.getLast()));
     }
 
     /** Empty unless at least two captures exist at or after the end of warm-up. */

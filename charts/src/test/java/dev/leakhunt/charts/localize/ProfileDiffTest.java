@@ -36,7 +36,8 @@ class ProfileDiffTest {
         assertTrue(top.liveSamples() >= 1, top.toString());
         assertEquals("byte[]", top.classes().getFirst());
         assertTrue(top.pathToRoot().contains("→ static " + LeakingChild.class.getName() + ".REMEMBERED → "
-                + "ConcurrentHashMap.table → ConcurrentHashMap$Node[] element → ConcurrentHashMap$Node.val → byte[]"),
+                + "ConcurrentHashMap.table → ConcurrentHashMap$Node[] element → ConcurrentHashMap$Node.val "
+                + "→ byte[]"),
                 top.pathToRoot());
     }
 
