@@ -10,9 +10,9 @@ import java.util.OptionalLong;
  * a day of 5 s samples (17,280) on the project's 2-core machine.
  *
  * <p>Judging again and again is multiple testing: a flat series that wanders briefly gets a significant slope on
- * some prefix by chance. So a leak counts only once {@link #CONFIRMATIONS} consecutive judgements say so
- * <em>and</em> they span {@link #confirmationSpanMs} of sample time, and the answer is the sample time of the
- * first of them. The span matters when checks follow every sampling interval (1–5 s): judgements a few samples
+ * some prefix by chance. So a leak counts only once {@link #CONFIRMATIONS} judgements in a row (inconclusive ones
+ * aside) say so <em>and</em> they span {@link #confirmationSpanMs} of sample time, and the answer is the sample
+ * time of the first of them. The span matters when checks follow every sampling interval (1–5 s): judgements a few samples
  * apart share nearly all their data, so a streak of them is one chance result seen several times; only a
  * verdict that survives a good deal of new samples is confirmed.
  */
@@ -47,9 +47,14 @@ public final class LeakOnset {
 
     /**
      * One more judgement of the series, made on its samples up to {@code atMs} (the last row's time). Returns
-     * when the leak began once it is confirmed, else empty; any other verdict resets the streak.
+     * when the leak began once it is confirmed, else empty. {@code flat} or {@code plateau} resets the streak;
+     * {@code inconclusive} says nothing either way and leaves it as it is — a warm-up knee found on one prefix can
+     * leave it too little evidence for a verdict, as happened between the leak verdicts of a real thread leak.
      */
     public OptionalLong observe(Verdict verdict, long atMs) {
+        if (verdict == Verdict.INCONCLUSIVE) {
+            return OptionalLong.empty();
+        }
         if (verdict != Verdict.LEAK) {
             streak = 0;
             return OptionalLong.empty();

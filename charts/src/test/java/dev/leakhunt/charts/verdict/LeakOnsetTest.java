@@ -40,6 +40,17 @@ class LeakOnsetTest {
     }
 
     @Test
+    void anInconclusiveJudgementNeitherCountsNorResets() {
+        long t0 = (long) T0_MS;
+        LeakOnset watch = new LeakOnset(SeriesContext.REAL_TIME);
+        assertTrue(watch.observe(Verdict.LEAK, t0).isEmpty());
+        assertTrue(watch.observe(Verdict.INCONCLUSIVE, t0 + MINUTE_MS_LONG).isEmpty());
+        assertTrue(watch.observe(Verdict.LEAK, t0 + 2 * MINUTE_MS_LONG).isEmpty(), "two leak judgements so far");
+        assertTrue(watch.observe(Verdict.INCONCLUSIVE, t0 + 3 * MINUTE_MS_LONG).isEmpty(), "confirms nothing");
+        assertEquals(OptionalLong.of(t0), watch.observe(Verdict.LEAK, t0 + 4 * MINUTE_MS_LONG));
+    }
+
+    @Test
     void theConfirmationSpanFollowsTheTimeScaleDownToItsFloor() {
         assertEquals(LeakOnset.CONFIRMATION_SPAN_MS, LeakOnset.confirmationSpanMs(1));
         assertEquals(24_000, LeakOnset.confirmationSpanMs(5));
