@@ -1,6 +1,7 @@
 package dev.leakhunt.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 class CommandLineTest {
@@ -32,6 +34,16 @@ class CommandLineTest {
         assertOneLineError("--keep-profiles=1", "2 or more");
         assertOneLineError("--heap-walk-every=0", "1 (every capture) or more");
         assertOneLineError("--metrics-url=ftp://x/metrics", "http:// or https://");
+    }
+
+    @Test
+    void theFinalCaptureIsOnUnlessTurnedOff() {
+        SamplerCommand byDefault = new SamplerCommand();
+        new CommandLine(byDefault).parseArgs("--pid=1", "--out=unused");
+        assertTrue(byDefault.finalCapture);
+        SamplerCommand turnedOff = new SamplerCommand();
+        new CommandLine(turnedOff).parseArgs("--pid=1", "--out=unused", "--no-final-capture");
+        assertFalse(turnedOff.finalCapture);
     }
 
     private static void assertOneLineError(String option, String expected) {
