@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The lab target-app and its downstream, two processes of the same jar: the downstream answers the target's
@@ -22,15 +21,6 @@ final class LabTarget implements TargetLauncher {
      */
     static final int DEFAULT_CACHE_SIZE = 20_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    /**
-     * The lab target's heap when JAVA_OPTS does not size it: about twice its warm live set, as a production heap
-     * is sized. With the JVM's default (a quarter of this machine's RAM) G1 starts no old-generation cycle for
-     * hours, so the live heap measured after young GCs climbs with garbage promoted from the churning cache: a
-     * 10-minute control run measured +31 MB/h and was judged a leak; with this heap, a plateau.
-     */
-    static final String DEFAULT_MAX_HEAP = "-Xmx256m";
-    private static final Pattern HEAP_SIZING_FLAG =
-            Pattern.compile("-Xmx|-XX:MaxHeapSize=|-XX:MaxRAMPercentage=|-XX:MaxRAM=|-XX:MaxRAMFraction=");
 
     private final SoakPlan plan;
     private final Preflight preflight;
@@ -60,7 +50,7 @@ final class LabTarget implements TargetLauncher {
             downstream = startDownstream(stop);
         }
         List<String> java = new ArrayList<>(List.of(preflight.java().toString()));
-        java.addAll(jvmFlags());
+        java.addAll(plan.javaOpts());
         java.addAll(List.of("-jar", jar().toString(), "--role=target", "--leak=" + plan.leak().name(),
                 "--port=" + plan.port(), "--admin-port=" + adminPort, "--cache-size=" + plan.cacheSize(),
                 "--downstream=" + downstreamUrl(), "--accel=" + plan.simulation().accel(),
@@ -109,13 +99,7 @@ final class LabTarget implements TargetLauncher {
 
     @Override
     public List<String> jvmFlags() {
-        boolean heapSized = plan.javaOpts().stream().anyMatch(flag -> HEAP_SIZING_FLAG.matcher(flag).lookingAt());
-        if (heapSized) {
-            return plan.javaOpts();
-        }
-        List<String> flags = new ArrayList<>(List.of(DEFAULT_MAX_HEAP));
-        flags.addAll(plan.javaOpts());
-        return flags;
+        return plan.javaOpts();
     }
 
     @Override
