@@ -6,6 +6,7 @@ import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
 import dev.leakhunt.sampler.jmx.HeapLiveSource;
 import dev.leakhunt.sampler.jmx.JmxSource;
+import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.jmx.VirtualThreadSource;
 import dev.leakhunt.sampler.out.EventLog;
@@ -23,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Everything the sampler holds inside the target JVM, opened together after attaching and closed together in
- * reverse order: the JMX connection, the GC notification listeners, the JFR event stream and the heap-evidence
- * recording (when the sampler started it). Nothing of it outlives the sampler.
+ * reverse order: the JMX connection, the GC notification listeners, the JFR event stream, the heap-evidence
+ * recording (when the sampler started it) and the marking schedule. Nothing of it outlives the sampler.
  */
 final class JvmSession implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -49,6 +50,13 @@ final class JvmSession implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 warnings.failed("jfr-recording", System.currentTimeMillis(), e);
                 recording = Optional.empty();
+            }
+            if (!config.markEvery().isZero()) {
+                try {
+                    MarkingCycles.start(jvm, config.markEvery(), warnings).ifPresent(this::own);
+                } catch (IOException | RuntimeException e) {
+                    warnings.failed("marking", System.currentTimeMillis(), e);
+                }
             }
             this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
             this.profileCapture = new ProfileCapture(jvm, recording, heapLive, new FdTable(proc, config.pid()), events, safepoints,

@@ -77,7 +77,8 @@ public final class Sampler implements AutoCloseable {
         sampler.eventLog.write(System.currentTimeMillis(), "sampler_start", e -> e
                 .put("pid", config.pid())
                 .put("interval_ms", config.interval().toMillis())
-                .put("profile_every_ms", config.profileEvery().toMillis()));
+                .put("profile_every_ms", config.profileEvery().toMillis())
+                .put("mark_every_ms", config.markEvery().toMillis()));
         sampler.rows.scheduleAtFixedRate(sampler::row, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
         if (sampler.attachable) {
             sampler.profiles.execute(sampler::attach);

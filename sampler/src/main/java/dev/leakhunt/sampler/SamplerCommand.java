@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import sun.misc.Signal;
@@ -73,6 +74,12 @@ public final class SamplerCommand implements Callable<Integer> {
                     + "(at most 20 s) before exiting; --no-final-capture stops at once (default: on)")
     boolean finalCapture;
 
+    @Option(names = "--mark-every", defaultValue = "1m", converter = DurationOrNever.class,
+            description = "start a G1 concurrent marking cycle in the target this often, so that the heap after GC "
+                    + "is the live heap and not the garbage the old generation has kept since its last marking; "
+                    + "0 = never (default ${DEFAULT-VALUE})")
+    Duration markEvery;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         SamplerConfig config = validatedConfig();
@@ -111,12 +118,23 @@ public final class SamplerCommand implements Callable<Integer> {
         if (heapWalkEvery < 1) {
             throw new ParameterException(cmd, "--heap-walk-every must be 1 (every capture) or more, not " + heapWalkEvery);
         }
+        if (!markEvery.isZero() && markEvery.compareTo(MIN_INTERVAL) < 0) {
+            throw new ParameterException(cmd, "--mark-every must be 0 (never) or at least 100ms, not " + markEvery.toMillis() + "ms");
+        }
         if (metricsUrl != null && !("http".equals(metricsUrl.getScheme()) || "https".equals(metricsUrl.getScheme()))) {
             throw new ParameterException(cmd, "--metrics-url must be an http:// or https:// URL, not " + metricsUrl);
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc, heapWalkEvery, finalCapture);
+                histogramWithFullGc, heapWalkEvery, finalCapture, markEvery);
+    }
+
+    /** A duration, or {@code 0} for never. */
+    static final class DurationOrNever implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            return "0".equals(text.trim()) ? Duration.ZERO : new DurationConverter().convert(text);
+        }
     }
 
     /** Builds the command line with one-line errors: a bad value prints what is valid and exits 2. */

@@ -18,5 +18,6 @@ public record SamplerConfig(
         Path jfrSettings,
         boolean histogramWithFullGc,
         int heapWalkEvery,
-        boolean finalCapture) {
+        boolean finalCapture,
+        Duration markEvery) {
 }

@@ -1,0 +1,134 @@
+package dev.leakhunt.sampler.jmx;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.leakhunt.sampler.Warnings;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.Notification;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Starts a G1 concurrent marking cycle in the target every period, so that the heap used after GC falls back to
+ * what is live. Without marking, G1's old generation keeps every promoted object, dead or not, until the heap
+ * reaches the initiating occupancy (45 % of a max heap that defaults to a quarter of the RAM): a clean service's
+ * after-GC heap then climbs for hours (the lab control, 6 GB default heap: +31 MB/h over 10 minutes) and
+ * garbage reads as a leak. Marking also unloads dead classes, so metaspace tells the same truth.
+ *
+ * <p>No code of ours runs in the target: {@code G1PeriodicGCInterval} is a manageable flag. Set to 1 ms, G1's
+ * service thread (which polls it every second while it is 0) finds "1 ms since the last GC" and starts a
+ * concurrent cycle ({@code G1PeriodicGCInvokesConcurrent}, on by default); as soon as the target reports the GC
+ * caused by {@value #PERIODIC_CAUSE}, or after {@link #WAIT} when a cycle was already running, the flag gets
+ * back the value it had. A target on another collector, or whose periodic GC is a full GC, is left alone.
+ * The cost in the target: one concurrent-start young pause, the Remark and Cleanup pauses (a few ms on the lab's
+ * heap), the marking threads' CPU, and the mixed collections that follow.
+ */
+public final class MarkingCycles implements AutoCloseable, NotificationListener {
+    static final String PERIODIC_CAUSE = "G1 Periodic Collection";
+    private static final String INTERVAL_FLAG = "G1PeriodicGCInterval";
+    private static final String START_NOW_MS = "1";
+    /** G1 polls the flag once a second while it is 0; a cycle already running makes it skip. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final HotSpotDiagnosticMXBean flags;
+    private final TargetJvm jvm;
+    private final ObjectName youngCollector;
+    private final String intervalBefore;
+    private final Warnings warnings;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sampler-marking");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean started;
+
+    private MarkingCycles(TargetJvm jvm, HotSpotDiagnosticMXBean flags, ObjectName youngCollector,
+            String intervalBefore, Warnings warnings) {
+        this.jvm = jvm;
+        this.flags = flags;
+        this.youngCollector = youngCollector;
+        this.intervalBefore = intervalBefore;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Starts a cycle every {@code period} from now on, or returns empty when the target does not run G1 with
+     * concurrent periodic collections.
+     */
+    public static Optional<MarkingCycles> start(TargetJvm jvm, Duration period, Warnings warnings) throws IOException {
+        HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
+        Optional<ObjectName> young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
+                .filter(gc -> gc.getName().equals("G1 Young Generation"))
+                .map(GarbageCollectorMXBean::getObjectName)
+                .findFirst();
+        if (young.isEmpty() || !Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
+            return Optional.empty();
+        }
+        var cycles = new MarkingCycles(jvm, flags, young.get(), flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
+        try {
+            jvm.connection().addNotificationListener(young.get(), cycles, null, null);
+        } catch (JMException e) {
+            throw new IOException("cannot subscribe to G1 notifications: " + e.getMessage(), e);
+        }
+        cycles.schedule.scheduleWithFixedDelay(cycles::startOne, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(cycles);
+    }
+
+    private void startOne() {
+        long tsMs = System.currentTimeMillis();
+        try {
+            synchronized (this) {
+                started = false;
+                flags.setVMOption(INTERVAL_FLAG, START_NOW_MS);
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                long leftMs;
+                while (!started && (leftMs = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+                    wait(leftMs);
+                }
+            }
+            restore();
+            warnings.succeeded("marking");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("marking", tsMs, e);
+        }
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())
+                && PERIODIC_CAUSE.equals(GarbageCollectionNotificationInfo
+                        .from((CompositeData) notification.getUserData()).getGcCause())) {
+            synchronized (this) {
+                started = true;
+                notifyAll();
+            }
+        }
+    }
+
+    private void restore() throws IOException {
+        flags.setVMOption(INTERVAL_FLAG, intervalBefore);
+    }
+
+    /** Stops the schedule and gives the flag back its value: the target is left as it was found. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        schedule.shutdownNow();
+        schedule.awaitTermination(WAIT.toSeconds() + 1, TimeUnit.SECONDS);
+        try {
+            jvm.connection().removeNotificationListener(youngCollector, this);
+        } catch (JMException targetGone) {
+            // nothing left to remove from
+        }
+        restore();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.leakhunt.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.leakhunt.sampler.fixture.LeakFixture;
+import dev.leakhunt.sampler.jmx.HeapLiveSource;
+import dev.leakhunt.sampler.jmx.MarkingCycles;
+import dev.leakhunt.sampler.jmx.TargetJvm;
+import dev.leakhunt.sampler.out.EventLog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Garbage that died in G1's old generation stays in the heap used after every young GC until a marking cycle:
+ * without {@link MarkingCycles} the live-heap column reads it as live; with it the column falls back to what is
+ * live, and the target's flag is left as it was found. The fixture's heap is fixed and its initiating occupancy
+ * static, so that G1 starts no cycle of its own.
+ */
+class MarkingCyclesAgainstFixtureTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long MIB = 1024 * 1024;
+    private static final int TENURED_MIB = 64;
+
+    @Test
+    void markingCyclesTurnOldGenerationGarbageBackIntoFreeHeap(@TempDir Path tmp) throws Exception {
+        try (ChildJvm fixture = ChildJvm.start(List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC",
+                        "-XX:-G1UseAdaptiveIHOP", "-XX:MaxTenuringThreshold=0"),
+                        LeakFixture.class.getName(), List.of(), tmp.resolve("fixture.log"));
+                EventLog events = new EventLog(tmp.resolve("events.jsonl"))) {
+            fixture.awaitLine("ready", WAIT);
+            try (TargetJvm jvm = TargetJvm.attach(fixture.pid()); HeapLiveSource heapLive = new HeapLiveSource(jvm)) {
+                fixture.command("gc", "ok", WAIT);
+                long baseline = liveAfterChurn(fixture, heapLive);
+                fixture.command("tenure " + TENURED_MIB, "ok", WAIT);
+                long unmarked = liveAfterChurn(fixture, heapLive);
+                assertTrue(unmarked >= baseline + (TENURED_MIB - 8) * MIB,
+                        "young GCs keep the dead tenured data: " + baseline / MIB + " → " + unmarked / MIB + " MiB");
+
+                HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
+                try (MarkingCycles cycles = MarkingCycles.start(jvm, Duration.ofMillis(500), new Warnings(events))
+                        .orElseThrow(() -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
+                    long deadline = System.nanoTime() + WAIT.toNanos();
+                    long marked = unmarked;
+                    while (marked > baseline + 16 * MIB && System.nanoTime() < deadline) {
+                        marked = liveAfterChurn(fixture, heapLive);
+                    }
+                    assertTrue(marked <= baseline + 16 * MIB,
+                            "after marking the live heap is back near " + baseline / MIB + " MiB: " + marked / MIB);
+                }
+                assertEquals("0", flags.getVMOption("G1PeriodicGCInterval").getValue(), "the flag is given back");
+            }
+        }
+    }
+
+    /** The lowest heap after GC over the young GCs that churn causes. */
+    private static long liveAfterChurn(ChildJvm fixture, HeapLiveSource heapLive) throws Exception {
+        heapLive.sampleInto(new Sample(0));
+        Sample sample = new Sample(System.currentTimeMillis());
+        for (int attempt = 0; sample.get(Column.HEAP_LIVE_BYTES) == null; attempt++) {
+            assertTrue(attempt < 10, "churn causes GCs");
+            fixture.command("churn 256", "ok", WAIT);
+            heapLive.awaitNextGcEnd(Duration.ofSeconds(1));
+            heapLive.sampleInto(sample);
+        }
+        return sample.get(Column.HEAP_LIVE_BYTES).longValue();
+    }
+}
