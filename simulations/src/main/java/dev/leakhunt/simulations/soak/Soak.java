@@ -33,11 +33,12 @@ final class Soak {
     /** The sampler takes a last capture, heap walk included, when asked to stop while the target lives. */
     private static final Duration SAMPLER_GRACE = Duration.ofSeconds(45);
     /**
-     * The sampler's own JVM, as sampler/README.md measured it: a fixed, pre-touched 64 MB heap and no C2, so
-     * that its RSS is flat from the first row and its own verdict is not a leak.
+     * The sampler's own JVM, as sampler/README.md measured it: a fixed, pre-touched 64 MB heap, and every method
+     * compiled by C1 at its first call, so that its RSS is flat from the first rows and its own verdict is not a
+     * leak (compiled on demand, rarely run capture code kept growing the code cache for hours).
      */
     private static final List<String> SAMPLER_JVM_FLAGS = List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xcomp");
     /**
      * A G1 marking cycle every 12 rows (a minute at the default interval): the live heap's sawtooth then repeats
      * several times within any block the verdict engine takes a median of, instead of climbing with the garbage

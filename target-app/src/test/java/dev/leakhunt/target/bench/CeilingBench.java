@@ -27,7 +27,7 @@ public final class CeilingBench implements Callable<Integer> {
     @Option(names = "--jar", required = true, description = "the target-app jar")
     private Path jar;
 
-    @Option(names = "--rates", split = ",", defaultValue = "250,500,750,1000,1250,1500,1750,2000,2500,3000,3500,4000",
+    @Option(names = "--rates", split = ",", defaultValue = "250,500,750,1000,1250,1500,1750,2000,2500,3000,3500,4000,5000,6000,8000",
             description = "arrival rates to try, req/s, ascending (default: ${DEFAULT-VALUE})")
     private List<Integer> rates;
 
@@ -92,7 +92,10 @@ public final class CeilingBench implements Callable<Integer> {
                 System.out.printf("no ceiling: even %d req/s missed p99 < %.0f ms%n", rates.getFirst(), p99LimitMs);
                 return 1;
             }
-            System.out.printf(Locale.ROOT, "ceiling: %d req/s (p99 < %.0f ms, default mix 70/20/10)%n", ceiling, p99LimitMs);
+            boolean everyRateHeld = ceiling == rates.getLast();
+            System.out.printf(Locale.ROOT, "ceiling: %s%d req/s (p99 < %.0f ms, default mix 70/20/10)%s%n",
+                    everyRateHeld ? "at least " : "", ceiling, p99LimitMs,
+                    everyRateHeld ? "; every rate tried held, try higher --rates" : "");
             System.out.printf(Locale.ROOT, "default soak rate %d req/s = %.0f %% of the ceiling%n", soakRate, 100.0 * soakRate / ceiling);
             return 0;
         }
