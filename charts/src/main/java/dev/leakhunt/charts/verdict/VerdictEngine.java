@@ -22,8 +22,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *   <li>A rise is a leak only if it is significant (p &lt; {@link #TREND_ALPHA}, interval above 0), material
  *       (at least {@link #RELATIVE_SLOPE_FLOOR_PER_HOUR} of the level per hour) and not decaying. It decays when
  *       the window's second half climbs, with confidence, at less than {@link #MIN_LATE_SLOPE_RATIO} of the whole
- *       window's slope (the upper end of the second half's interval is below that): a cache still filling, a
- *       one-off step. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one.</li>
+ *       window's slope, or below the floor (the upper end of the second half's interval is below either): a cache
+ *       still filling, a one-off step, the JIT's code cache and profiles creeping into RSS and metaspace ever more
+ *       slowly. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one.</li>
  *   <li>Without such a rise, the curve is a plateau if it ended materially higher than it started (the blocks of
  *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first
  *       {@link #PLATEAU_START_MS} ms, significant by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a
@@ -142,6 +143,10 @@ public final class VerdictEngine {
             if (late.ciHigh() < MIN_LATE_SLOPE_RATIO * fit.slope()) {
                 return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but decaying: second half "
                         + "at most %.4g {u}/h (< %.2f of it)", fit.slope(), late.ciHigh(), MIN_LATE_SLOPE_RATIO);
+            }
+            if (late.ciHigh() < floorPerHour) {
+                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but slowing: second half "
+                        + "at most %.4g {u}/h, below the floor of %.4g {u}/h", fit.slope(), late.ciHigh(), floorPerHour);
             }
             double hoursToLimit = Double.NaN;
             if (context.hasLimit()) {

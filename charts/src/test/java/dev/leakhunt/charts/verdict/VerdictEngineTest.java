@@ -57,6 +57,19 @@ class VerdictEngineTest {
         assertTrue(v.windowStartMs() > T0_MS + 5 * MINUTE_MS, "warm-up found: " + v);
     }
 
+    /**
+     * A JIT warming up creeps into RSS ever more slowly, like a logarithm: over the window it rises faster than the
+     * floor, but its second half slower, so by the end its growth no longer matters.
+     */
+    @Test
+    void aRiseThatSlowsBelowTheFloorIsAPlateau() {
+        double level = 1000 * MB;
+        double floorPerHour = VerdictEngine.RELATIVE_SLOPE_FLOOR_PER_HOUR * level;
+        SeriesVerdict v = Synthetic.of(2, t -> level + 1.4 * floorPerHour * Math.log1p(t / (10 * MINUTE_MS)))
+                .white(0.02 * floorPerHour, 12).judge(BYTES);
+        assertEquals(Verdict.PLATEAU, v.verdict(), v.reason());
+    }
+
     @Test
     void aGcSawtoothAroundAFlatMeanIsFlat() {
         SeriesVerdict v = Synthetic.of(2, t -> 100 * MB + 200 * MB * ((t % 47_000) / 47_000)).white(MB, 5)
