@@ -8,7 +8,7 @@ JAVA="$JAVA_HOME/bin/java"
 DURATION="${DURATION:-10m}"
 RATE="${RATE:-100}"
 RUN="${RUN:-runs/bench-sampler-$(date -u +%Y%m%dT%H%M%SZ)}"
-SAMPLER_JAVA_OPTS="${SAMPLER_JAVA_OPTS:--Xms64m -Xmx64m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+SAMPLER_JAVA_OPTS="${SAMPLER_JAVA_OPTS:--Xms64m -Xmx64m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xcomp}"
 
 seconds() {
   case "$1" in
