@@ -46,6 +46,10 @@ final class Progress {
     /** Reads what Gatling printed since, and prints a line when one is due, with the sampler's latest row. */
     void tick(Map<String, String> latestSample) throws IOException {
         readGatlingLog();
+        // rows without a GC leave the cell empty: keep the latest value seen, not the one at the last print
+        if (latestSample.containsKey("heap_live_bytes")) {
+            liveHeapBytes = latestSample.get("heap_live_bytes");
+        }
         long now = System.currentTimeMillis();
         if (!loadStarted() && console.simulationStarted()) {
             loadStartMs = now;
@@ -78,9 +82,6 @@ final class Progress {
         long remainingS = Math.max(0, duration.toSeconds() - elapsedS);
         double achieved = console.achievedPerSecond();
         GatlingConsole.Totals totals = console.latest();
-        if (row.containsKey("heap_live_bytes")) {
-            liveHeapBytes = row.get("heap_live_bytes");
-        }
         return String.format(Locale.ROOT, "%s elapsed, %s left | %s of %.0f req/s | threads %s | live heap %s | fds %s | errors %s",
                 clock(elapsedS), clock(remainingS),
                 Double.isNaN(achieved) ? "-" : String.format(Locale.ROOT, "%.1f", achieved), targetRate,
