@@ -121,9 +121,13 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
 
     /** Stops the schedule and gives the flag back its value: the target is left as it was found. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         schedule.shutdownNow();
-        schedule.awaitTermination(WAIT.toSeconds() + 1, TimeUnit.SECONDS);
+        try {
+            schedule.awaitTermination(WAIT.toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the flag is still restored below
+        }
         try {
             jvm.connection().removeNotificationListener(youngCollector, this);
         } catch (JMException targetGone) {
