@@ -114,7 +114,7 @@ public final class Frames {
      * element type's; a primitive array is the JDK's.
      */
     static boolean isApplication(String className) {
-        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        String element = elementType(className);
         return element.contains(".") && !isJdk(element) && !isFramework(element);
     }
 
@@ -122,9 +122,14 @@ public final class Frames {
         return FRAMEWORK_PACKAGES.stream().anyMatch(className::startsWith);
     }
 
+    /** {@code a.B[][]} → {@code a.B}: an array's element type, any other class itself. */
+    private static String elementType(String className) {
+        return className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+    }
+
     /** {@code a.B$C[]} → {@code a.B}: nested classes and arrays belong to the code of their top-level class. */
     private static String topLevel(String className) {
-        String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
+        String element = elementType(className);
         int nested = element.indexOf('$');
         return nested > 0 ? element.substring(0, nested) : element;
     }

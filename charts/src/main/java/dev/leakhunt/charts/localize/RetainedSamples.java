@@ -25,14 +25,14 @@ public final class RetainedSamples {
      * One sampled object, reduced to what the ranking needs (the event itself may be reused by the stream).
      *
      * @param site        where it is kept: {@link Frames#retainingSite}
-     * @param bytes       the object's own size (an array's whole size)
+     * @param type        the sampled object's class, readable
      * @param allocatedAt when it was allocated
      * @param pathToRoot  its path from a GC root, as text, when the dump searched for it
      * @param holder      the class of the object that references it, when the path is known
      * @param reachable   false when the dump found no path from a GC root to it (or searched none)
      * @param writtenAt   when JFR wrote it: the dump it belongs to
      */
-    public record Sample(String site, String type, long bytes, Instant allocatedAt, String pathToRoot,
+    public record Sample(String site, String type, Instant allocatedAt, String pathToRoot,
                          Optional<String> holder, boolean reachable, Instant writtenAt) {
 
         static Sample of(RecordedEvent event) {
@@ -41,7 +41,6 @@ public final class RetainedSamples {
             return new Sample(
                     Frames.retainingSite(event.getStackTrace(), chain.holderClasses()),
                     typeOf(object),
-                    event.hasField("objectSize") ? event.getLong("objectSize") : 0,
                     event.getInstant("allocationTime"),
                     chain.text(),
                     chain.holderClasses().stream().findFirst(),

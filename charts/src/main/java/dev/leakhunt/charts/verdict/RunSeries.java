@@ -58,11 +58,12 @@ public final class RunSeries {
         Map<String, double[]> values = new LinkedHashMap<>();
         Map<String, SeriesContext> contexts = new LinkedHashMap<>();
         for (String column : samples.columnNames()) {
-            if (verdictKey(column).isEmpty()) {
+            Optional<String> key = verdictKey(column);
+            if (key.isEmpty()) {
                 continue;
             }
             double[] cells = samples.column(column).orElseThrow();
-            String name = verdictKey(column).get();
+            String name = key.get();
             String unit = isCumulative(column) ? unitOf(column) + "/s" : unitOf(column);
             double limit = HEAP_COLUMNS.contains(name) ? heapMax
                     : MEMORY_COLUMNS.contains(name) ? run.memoryLimitBytes()

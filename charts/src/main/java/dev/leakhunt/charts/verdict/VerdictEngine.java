@@ -110,8 +110,7 @@ public final class VerdictEngine {
         }
         double startMs = firstValidTime(tMs, values);
         double endMs = lastValidTime(tMs, values);
-        Blocks whole = Blocks.of(tMs, values, startMs, endMs, blockCount(tMs, values, startMs, endMs),
-                MIN_SAMPLES_PER_BLOCK);
+        Blocks whole = equalTimeBlocks(tMs, values, startMs, endMs);
         double warmupEndMs = warmupEnd(tMs, values, whole, startMs, endMs, context);
         long minEvidenceMs = minEvidenceMs(context.timeScale());
         if (endMs - warmupEndMs < minEvidenceMs) {
@@ -208,14 +207,12 @@ public final class VerdictEngine {
                                     SeriesContext context) {
         double fromMs = context.warmupHintMs() < 0 ? startMs
                 : Math.clamp(tMs[0] + context.warmupHintMs(), startMs, endMs);
-        Blocks after = context.warmupHintMs() < 0 ? whole : Blocks.of(tMs, values, fromMs, endMs,
-                blockCount(tMs, values, fromMs, endMs), MIN_SAMPLES_PER_BLOCK);
+        Blocks after = context.warmupHintMs() < 0 ? whole : equalTimeBlocks(tMs, values, fromMs, endMs);
         double warmupEndMs = WarmupDetector.warmupEndMs(after, fromMs);
         long minEvidenceMs = minEvidenceMs(context.timeScale());
         while (warmupEndMs > fromMs && endMs - warmupEndMs >= minEvidenceMs) {
             fromMs = warmupEndMs;
-            after = Blocks.of(tMs, values, fromMs, endMs, blockCount(tMs, values, fromMs, endMs),
-                    MIN_SAMPLES_PER_BLOCK);
+            after = equalTimeBlocks(tMs, values, fromMs, endMs);
             double nextKneeMs = WarmupDetector.warmupEndMs(after, fromMs);
             if (endMs - nextKneeMs >= minEvidenceMs) {
                 warmupEndMs = nextKneeMs;
@@ -240,6 +237,11 @@ public final class VerdictEngine {
         double[] last = Arrays.copyOfRange(whole.medians(), whole.size() - endBlocks, whole.size());
         double p = new MannWhitneyUTest().mannWhitneyUTest(first, last);
         return new double[] {Blocks.median(last) - Blocks.median(first), p};
+    }
+
+    /** The window's equal-duration blocks, as many as its samples allow (see {@link #blockCount}). */
+    private static Blocks equalTimeBlocks(double[] tMs, double[] values, double fromMs, double toMs) {
+        return Blocks.of(tMs, values, fromMs, toMs, blockCount(tMs, values, fromMs, toMs), MIN_SAMPLES_PER_BLOCK);
     }
 
     private static int blockCount(double[] tMs, double[] values, double fromMs, double toMs) {

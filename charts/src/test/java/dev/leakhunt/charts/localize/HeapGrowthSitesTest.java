@@ -76,7 +76,7 @@ class HeapGrowthSitesTest {
     private void samples(int count, String type, String site, Instant allocatedAt, Optional<String> holder,
             boolean reachable, Instant writtenAt) {
         for (int i = 0; i < count; i++) {
-            written.add(new RetainedSamples.Sample(site, type, 1_024, allocatedAt,
+            written.add(new RetainedSamples.Sample(site, type, allocatedAt,
                     reachable ? "[root: static] → " + holder.orElse("?") + " → " + type : "(no path)", holder,
                     reachable, writtenAt));
         }
