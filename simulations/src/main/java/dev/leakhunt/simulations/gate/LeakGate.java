@@ -1,6 +1,7 @@
 package dev.leakhunt.simulations.gate;
 
 import dev.leakhunt.simulations.soak.ChildCommands;
+import dev.leakhunt.simulations.soak.LabHeap;
 import dev.leakhunt.simulations.soak.Leak;
 import dev.leakhunt.simulations.soak.ManagedProcess;
 import java.io.IOException;
@@ -60,10 +61,11 @@ public final class LeakGate implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "1s", description = "the sampler's row period (default: ${DEFAULT-VALUE})")
     private String interval;
 
-    @Option(names = "--java-opts", defaultValue = "-Xms128m -Xmx128m -XX:+AlwaysPreTouch -XX:G1HeapWastePercent=1",
-            description = "the lab target's JVM flags: a heap small enough that a GC, hence a live-heap reading, "
-                    + "ends in most 1 s rows; with the soak's 512 MB a 150 s soak had 19–23 (default: ${DEFAULT-VALUE})")
-    private String javaOpts;
+    @Option(names = "--heap", defaultValue = "128m",
+            description = "the lab target's fixed heap (the soak's lab flags at this size): small enough that a GC, "
+                    + "hence a live-heap reading, ends in most 1 s rows; with the soak's 512 MB a 150 s soak had "
+                    + "19–23 (default: ${DEFAULT-VALUE})")
+    private String heap;
 
     @Option(names = "--out", description = "folder of the soaks' run folders (default: runs/leak-gate-<UTC time>)")
     private Path out;
@@ -122,7 +124,8 @@ public final class LeakGate implements Callable<Integer> {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration, "--rate=" + rate,
                 "--accel=" + accel, "--seed=" + seed, "--cache-size=" + cacheSize, "--interval=" + interval,
-                "--stop-on-leak=" + gateCase.stopOnLeak(), "--java-opts=" + javaOpts, "--run=" + run);
+                "--stop-on-leak=" + gateCase.stopOnLeak(), "--java-opts=" + String.join(" ", LabHeap.fixed(heap)),
+                "--run=" + run);
         try (ManagedProcess soak = ManagedProcess.start("soak", ChildCommands.ownSession(command), Map.of(), log)) {
             running.set(soak);
             soak.onExit().join();

@@ -22,18 +22,6 @@ final class LabTarget implements TargetLauncher {
      */
     static final int DEFAULT_CACHE_SIZE = 20_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    /**
-     * The lab target's heap when neither JAVA_OPTS nor MEMORY_LIMIT sizes it: fixed and touched at start, as
-     * services are run in production, so that G1 never resizes it and RSS carries no first-touch creep (a
-     * 10-minute control on the JVM's default 6 GB heap: committed heap +143 MB/h and RSS +187 MB/h, judged leak,
-     * as each marking cycle's resize ratcheted the heap up). After a marking cycle G1 leaves dead objects in
-     * regions it does not find worth collecting, up to G1HeapWastePercent of the heap (default 5 %): at 1 %, the
-     * live heap the sampler measures is within 5 MB of the truth instead of 51 MB on a 1 GB heap (a 20-minute
-     * control there: a +6 MB step, judged leak). 512 MB is ten times the warm lab's live heap; the map leak
-     * fills it in about an hour at the demo's rate, and ends the service the way it would in production.
-     */
-    static final List<String> DEFAULT_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
-            "-XX:G1HeapWastePercent=1");
     private static final Pattern HEAP_SIZING_FLAG = Pattern.compile(
             "-Xm[sx]|-XX:(Initial|Max|Min)HeapSize=|-XX:(Initial|Max|Min)RAMPercentage=|-XX:MaxRAM=|-XX:MaxRAMFraction=");
 
@@ -119,7 +107,7 @@ final class LabTarget implements TargetLauncher {
         if (heapSized) {
             return plan.javaOpts();
         }
-        List<String> flags = new ArrayList<>(DEFAULT_HEAP);
+        List<String> flags = new ArrayList<>(LabHeap.fixed(LabHeap.SOAK_SIZE));
         flags.addAll(plan.javaOpts());
         return flags;
     }
