@@ -16,9 +16,9 @@ import jdk.jfr.consumer.RecordedObject;
  * @param text          the path as printed
  * @param holderClasses the classes of the holders, nearest to the sampled object first; the owner of a static
  *                      field counts as the holder of what the field references
- * @param recorded      false when the dump searched no path for the object, or found none: with
- *                      {@code path-to-gc-roots=true} and no time cutoff, an object the search did not reach is
- *                      garbage the GC has not yet collected
+ * @param recorded      false when the dump searched no path for the object, or found none: the search stops at
+ *                      the recording's cutoff, and without one an object it did not reach is garbage the GC has
+ *                      not yet collected
  */
 record ReferenceChain(String text, List<String> holderClasses, boolean recorded) {
 
@@ -90,7 +90,7 @@ record ReferenceChain(String text, List<String> holderClasses, boolean recorded)
 
     private static String rootText(RecordedObject root) {
         if (root == null) {
-            // Also with path-to-gc-roots=true: the JVM bounds the root search in time and skips what it did not reach.
+            // The recording's cutoff bounds the root search in time; what it did not reach has no root.
             return NO_PATH;
         }
         List<String> parts = new ArrayList<>();

@@ -16,17 +16,27 @@ import jdk.management.jfr.RecordingInfo;
  * The JFR recording in the target that each profile's {@code heap.jfr} is dumped from: old-object samples
  * (allocation site; the dump adds the path to a GC root) and thread starts with the starting stack.
  * <p>
- * When the target already runs a recording with {@code jdk.OldObjectSample} enabled (the lab target starts one
- * from {@code src/config/leakhunt.jfc}), that one is dumped and left alone. Otherwise this class starts one —
- * from the given .jfc file when it exists, else from {@link #FALLBACK_SETTINGS} — and stops and closes it in
- * {@link #close()}. Its data is bounded in age and size.
+ * When the target already runs a recording with {@code jdk.OldObjectSample} enabled and a bounded, non-zero
+ * {@code cutoff} (the lab target starts one from {@code src/config/leakhunt.jfc}), that one is dumped and left
+ * alone. Otherwise this class starts one — from the given .jfc file when it exists, else from
+ * {@link #FALLBACK_SETTINGS} — and stops and closes it in {@link #close()}. Its data is bounded in age and size.
+ * <p>
+ * The cutoff is what bounds the pause of a dump with GC-root paths: {@code JFR.dump path-to-gc-roots=true}
+ * overrides it with "infinity" (the whole live heap is searched, a pause that grows with it: 52–64 ms on a 512 MB
+ * lab heap here, 143 ms at the end of a map leak), so a heap-walk dump passes no such option and the recording's
+ * own cutoff applies: on that lab heap the pause falls to 27–33 ms whether the cutoff is 1 or 10 ms (the rest is
+ * fixed work at the safepoint), and the search still reaches the roots of almost every sample. A recording with
+ * the cutoff "0 ns" (JFR's default.jfc and profile.jfc) records no paths, one with "infinity" an unbounded pause:
+ * neither is adopted.
  */
 public final class HeapEvidenceRecording implements AutoCloseable {
     static final String NAME = "leakhunt-sampler";
+    private static final String ENABLED_SETTING = "jdk.OldObjectSample#enabled";
+    private static final String CUTOFF_SETTING = "jdk.OldObjectSample#cutoff";
     static final Map<String, String> FALLBACK_SETTINGS = Map.of(
-            "jdk.OldObjectSample#enabled", "true",
+            ENABLED_SETTING, "true",
             "jdk.OldObjectSample#stackTrace", "true",
-            "jdk.OldObjectSample#cutoff", "infinity",
+            CUTOFF_SETTING, "10 ms",
             "jdk.ThreadStart#enabled", "true",
             "jdk.ThreadStart#stackTrace", "true",
             "jdk.ThreadEnd#enabled", "true");
@@ -55,7 +65,8 @@ public final class HeapEvidenceRecording implements AutoCloseable {
         }
         Optional<RecordingInfo> running = recorder.getRecordings().stream()
                 .filter(r -> r.getState().equals("RUNNING"))
-                .filter(r -> "true".equals(r.getSettings().get("jdk.OldObjectSample#enabled")))
+                .filter(r -> "true".equals(r.getSettings().get(ENABLED_SETTING)))
+                .filter(r -> boundedAndPositive(r.getSettings().get(CUTOFF_SETTING)))
                 .findFirst();
         if (running.isPresent()) {
             return new HeapEvidenceRecording(jvm, recorder, running.get().getId(), false);
@@ -76,6 +87,19 @@ public final class HeapEvidenceRecording implements AutoCloseable {
         return new HeapEvidenceRecording(jvm, recorder, id, true);
     }
 
+    /** JFR's cutoff syntax: "infinity", or a number and a time unit ("0 ns", "10 ms", "1 s"). */
+    static boolean boundedAndPositive(String cutoff) {
+        if (cutoff == null || cutoff.isBlank() || cutoff.strip().equals("infinity")) {
+            return false;
+        }
+        String number = cutoff.strip().split("\\s+|(?<=\\d)(?=[a-z])")[0];
+        try {
+            return Long.parseLong(number) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** True when this sampler started the recording, false when it found the target's own. */
     public boolean ours() {
         return ours;
@@ -83,13 +107,18 @@ public final class HeapEvidenceRecording implements AutoCloseable {
 
     /**
      * Dumps the recording to a file the target writes. With {@code gcRootPaths} the JVM searches, at a
-     * safepoint, the reference chain from a GC root to every old-object sample: the retention path of a leak, at
-     * a pause that grows with the live heap (tens of ms for a small service, hundreds for a large heap). Without
-     * it the samples keep their allocation stacks and the pause stays at a few ms.
+     * safepoint, the reference chain from a GC root to each old-object sample — the retention path of a leak —
+     * for at most the recording's cutoff (see the class comment). Without it the samples keep their allocation
+     * stacks and the pause stays under a millisecond.
      */
     public void dumpTo(Path file, boolean gcRootPaths) throws IOException {
-        jvm.diagnosticCommand("jfrDump", "name=" + recordingId, "filename=" + file.toAbsolutePath(),
-                "path-to-gc-roots=" + gcRootPaths);
+        String name = "name=" + recordingId;
+        String filename = "filename=" + file.toAbsolutePath();
+        if (gcRootPaths) {
+            jvm.diagnosticCommand("jfrDump", name, filename);
+        } else {
+            jvm.diagnosticCommand("jfrDump", name, filename, "path-to-gc-roots=false");
+        }
     }
 
     @Override

@@ -41,13 +41,13 @@ public final class FlightRecording implements AutoCloseable {
     }
 
     /**
-     * Dumps the recording under {@code dir} with paths to GC roots for the old-object samples (≈0.2 s of
-     * root scanning); returns the file.
+     * Dumps the recording under {@code dir} with paths to GC roots for the old-object samples, searched for at most
+     * the cutoff of {@code leakhunt.jfc} (the option {@code path-to-gc-roots=true} would lift it); returns the file.
      */
     Path dump(Path dir) throws IOException, JMException {
         Files.createDirectories(dir);
         Path file = dir.resolve("recording-" + System.currentTimeMillis() + ".jfr").toAbsolutePath();
-        HeapDiagnostics.diagnosticCommand("jfrDump", "name=" + NAME, "filename=" + file, "path-to-gc-roots=true");
+        HeapDiagnostics.diagnosticCommand("jfrDump", "name=" + NAME, "filename=" + file);
         return file;
     }
 
