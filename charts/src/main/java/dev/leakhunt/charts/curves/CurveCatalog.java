@@ -41,8 +41,10 @@ public final class CurveCatalog {
             new CurveGroup("gc_pause", "GC pauses per interval", "GC pause", ValueUnit.MILLISECONDS, List.of(
                     nanosAsMillis("gc_pause_p99_ns", "pause p99"),
                     nanosAsMillis("gc_pause_max_ns", "pause max"))),
-            new CurveGroup("gc_cpu", "CPU: GC threads vs the whole process", "CPU", ValueUnit.CORES, List.of(
+            new CurveGroup("gc_cpu", "CPU: GC threads and JIT compilers vs the whole process", "CPU", ValueUnit.CORES,
+                    List.of(
                     ratePerSecond("gc_cpu_seconds", "GC threads"),
+                    ratePerSecond("jit_compile_seconds", "JIT compiling"),
                     ratePerSecond("process_cpu_seconds", "whole process"))),
             new CurveGroup("metaspace", "Metaspace", "metaspace", ValueUnit.BYTES, List.of(
                     line("metaspace_used_bytes", "metaspace used"))),

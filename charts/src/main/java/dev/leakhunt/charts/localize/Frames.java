@@ -104,7 +104,7 @@ public final class Frames {
         return siteOf(stack);
     }
 
-    private static boolean isHidden(RecordedFrame frame) {
+    static boolean isHidden(RecordedFrame frame) {
         RecordedMethod method = frame.getMethod();
         return method.hasField("hidden") && method.getBoolean("hidden");
     }

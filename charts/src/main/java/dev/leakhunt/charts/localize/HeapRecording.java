@@ -18,13 +18,15 @@ import jdk.jfr.consumer.RecordedThread;
  *
  * @param retained       the old-object samples alive at the dump
  * @param allocations    where the application's classes were allocated (jdk.ObjectAllocationSample), by minute
+ * @param openings       which application code opened file descriptors (the same samples, see
+ *                       {@link DescriptorOpenings})
  * @param endedThreadIds the Java thread ids of every {@code jdk.ThreadEnd} in the dump. Thread ids are never
  *                       reused within a JVM, and a thread's end is newer than its start, so a start found in the
  *                       dump whose id is not here belongs to a thread still alive at the dump — provided the
  *                       recording enabled {@code jdk.ThreadEnd}, taken to be the case when it holds any.
  */
-public record HeapRecording(RetainedSamples retained, AllocationSites allocations, List<ThreadStart> threadStarts,
-                            Set<Long> endedThreadIds) {
+public record HeapRecording(RetainedSamples retained, AllocationSites allocations, DescriptorOpenings openings,
+                            List<ThreadStart> threadStarts, Set<Long> endedThreadIds) {
 
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
@@ -45,15 +47,19 @@ public record HeapRecording(RetainedSamples retained, AllocationSites allocation
         List<ThreadStart> starts = new ArrayList<>();
         Set<Long> ended = new HashSet<>();
         AllocationSites allocations = new AllocationSites();
+        DescriptorOpenings openings = new DescriptorOpenings();
         try (EventStream stream = EventStream.openFile(heapJfr)) {
             // Handlers copy what they need at once, so the stream may reuse its event objects.
             stream.onEvent(OLD_OBJECT_SAMPLE, event -> samples.add(RetainedSamples.Sample.of(event)));
-            stream.onEvent(ALLOCATION_SAMPLE, allocations::add);
+            stream.onEvent(ALLOCATION_SAMPLE, event -> {
+                allocations.add(event);
+                openings.add(event);
+            });
             stream.onEvent(THREAD_START, event -> starts.add(threadStart(event)));
             stream.onEvent(THREAD_END, event -> ended.add(threadId(event)));
             stream.start();
         }
-        return new HeapRecording(RetainedSamples.of(samples), allocations, starts, ended);
+        return new HeapRecording(RetainedSamples.of(samples), allocations, openings, starts, ended);
     }
 
     /** False when the dump holds no {@code jdk.ThreadEnd} at all: then which threads still live is unknown. */

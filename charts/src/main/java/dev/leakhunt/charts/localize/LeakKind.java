@@ -55,8 +55,10 @@ public enum LeakKind {
     /**
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
      * sites that keep the most histogram growth ({@link HeapGrowthSites}); for threads the site that started the
-     * most threads still alive, the application frame the largest grown group is stuck at, then the others. Other
-     * kinds have none: the profiles record no opening site of an fd and no native allocation site.
+     * most threads still alive, the application frame the largest grown group is stuck at, then the others; for
+     * fds the call path that opened the most descriptors in the window ({@link DescriptorOpenings}: the opener,
+     * then its callers), then the other paths. Other kinds have none: the profiles record no native allocation
+     * site.
      */
     public List<String> sites(ProfileDiff diff) {
         Set<String> sites = new LinkedHashSet<>();
@@ -80,7 +82,8 @@ public enum LeakKind {
                 sites.addAll(creators);
                 sites.addAll(parkedAt);
             }
-            case FDS, NATIVE, METASPACE, OTHER -> {
+            case FDS -> diff.fdOpeners().ifPresent(openers -> openers.forEach(o -> sites.addAll(o.path().frames())));
+            case NATIVE, METASPACE, OTHER -> {
                 // No code site in the profiles: the report shows the grown groups instead.
             }
         }

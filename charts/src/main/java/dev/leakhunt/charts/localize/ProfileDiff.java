@@ -12,7 +12,9 @@ import java.util.function.BiFunction;
  * What grew between two profile captures of one run: heap growth by the site that keeps it (histogram.txt of
  * both and heap.jfr of the later, see {@link HeapGrowthSites}), classes (histogram.txt),
  * thread groups (threads.txt) with the sites that started threads in between (heap.jfr of the later capture),
- * and fd groups (fds.tsv). A part whose file is absent in either capture is empty and named in {@link #missing()}.
+ * fd groups (fds.tsv) with the code that opened descriptors in between (heap.jfr of the later capture, see
+ * {@link DescriptorOpenings}). A part whose file is absent in either capture is empty and named in
+ * {@link #missing()}.
  */
 public record ProfileDiff(
         ProfileCapture from,
@@ -22,6 +24,7 @@ public record ProfileDiff(
         Optional<List<Growth<ThreadGroups.Stack>>> threadGroups,
         Optional<Map<String, ThreadStarts.Site>> threadStarts,
         Optional<List<Growth<FdGroups.Kind>>> fdGroups,
+        Optional<List<DescriptorOpenings.Opener>> fdOpeners,
         List<String> missing) {
 
     public static ProfileDiff between(ProfileCapture from, ProfileCapture to) {
@@ -45,6 +48,7 @@ public record ProfileDiff(
                 heapTo.map(h -> ThreadStarts.between(h, from.tsMs(), to.tsMs())),
                 both(reader.fds(from, missing), reader.fds(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
+                heapTo.map(h -> h.openings().between(Instant.ofEpochMilli(from.tsMs()), Instant.ofEpochMilli(to.tsMs()))),
                 List.copyOf(missing));
     }
 

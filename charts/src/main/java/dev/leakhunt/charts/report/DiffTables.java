@@ -1,5 +1,6 @@
 package dev.leakhunt.charts.report;
 
+import dev.leakhunt.charts.localize.DescriptorOpenings;
 import dev.leakhunt.charts.localize.FdGroups;
 import dev.leakhunt.charts.localize.Growth;
 import dev.leakhunt.charts.localize.HeapGrowthSites;
@@ -25,7 +26,7 @@ public final class DiffTables {
         diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
         diff.classes().ifPresent(g -> tables.add(classes(g)));
         tables.addAll(threads(diff));
-        diff.fdGroups().ifPresent(g -> tables.add(fds(g)));
+        tables.addAll(fds(diff));
         return tables;
     }
 
@@ -39,7 +40,7 @@ public final class DiffTables {
             }
             case METASPACE -> diff.classes().ifPresent(g -> tables.add(classes(g)));
             case THREADS -> tables.addAll(threads(diff));
-            case FDS -> diff.fdGroups().ifPresent(g -> tables.add(fds(g)));
+            case FDS -> tables.addAll(fds(diff));
             case OTHER -> {
                 // Nothing in a profile localizes latency or GC series.
             }
@@ -120,13 +121,31 @@ public final class DiffTables {
                 "no thread was started between the captures");
     }
 
-    private static DiffTable fds(List<Growth<FdGroups.Kind>> grown) {
+    private static List<DiffTable> fds(ProfileDiff diff) {
+        List<DiffTable> tables = new ArrayList<>();
+        diff.fdGroups().ifPresent(g -> tables.add(fdGroups(g)));
+        diff.fdOpeners().ifPresent(o -> tables.add(fdOpeners(o)));
+        return tables;
+    }
+
+    private static DiffTable fdOpeners(List<DescriptorOpenings.Opener> openers) {
+        List<DiffTable.Row> rows = openers.stream().limit(TOP_ROWS).map(o -> new DiffTable.Row(List.of(
+                Long.toString(o.samples()), o.path().frames().getFirst()),
+                o.path().frames().stream().skip(1).map(f -> "called from " + f).toList())).toList();
+        return new DiffTable("Code that opened file descriptors between the captures",
+                "JFR allocation samples (jdk.ObjectAllocationSample) taken inside the JDK's opening calls (socket "
+                        + "channel, HTTP client connection, file stream constructors, …), by the application call "
+                        + "path that made them: who opened descriptors in the window, not whose stayed open. Read "
+                        + "it beside the groups that grew.",
+                List.of("samples", "opened by"), rows, "no allocation sample fell inside an opening call");
+    }
+
+    private static DiffTable fdGroups(List<Growth<FdGroups.Kind>> grown) {
         List<DiffTable.Row> rows = grown.stream().limit(TOP_ROWS).map(g -> new DiffTable.Row(List.of(
                 Quantities.signed(g.countDelta()), g.before().count() + " → " + g.after().count(), g.key().kind(),
                 g.key().socketState(), g.key().pointsAt()), List.of())).toList();
         return new DiffTable("File descriptors that grew",
-                "fds.tsv at each capture: sockets by TCP state and peer, files by path. The opening code site "
-                        + "is not recorded in the profiles.",
+                "fds.tsv at each capture: sockets by TCP state and peer, files by path.",
                 List.of("Δ fds", "fds", "kind", "TCP state", "points at"), rows, "no fd group grew");
     }
 }

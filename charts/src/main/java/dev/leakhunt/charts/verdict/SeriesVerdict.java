@@ -13,4 +13,11 @@ package dev.leakhunt.charts.verdict;
 public record SeriesVerdict(Verdict verdict, double slopePerHour, double ciLowPerHour, double ciHighPerHour,
                             String unit, double hoursToLimit, long windowStartMs, long windowEndMs,
                             double level, double trendPValue, String reason) {
+
+    /** The same numbers under another verdict, for a rule that looks beyond this series. */
+    SeriesVerdict withVerdict(Verdict other, String otherReason) {
+        return new SeriesVerdict(other, slopePerHour, ciLowPerHour, ciHighPerHour, unit,
+                other == Verdict.LEAK ? hoursToLimit : Double.NaN, windowStartMs, windowEndMs, level, trendPValue,
+                otherReason);
+    }
 }

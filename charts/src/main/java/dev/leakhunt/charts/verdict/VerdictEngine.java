@@ -305,7 +305,7 @@ public final class VerdictEngine {
         return max;
     }
 
-    private static SeriesVerdict inconclusive(SeriesContext context, double[] tMs, long windowStartMs,
+    static SeriesVerdict inconclusive(SeriesContext context, double[] tMs, long windowStartMs,
                                               String reason) {
         long endMs = tMs.length == 0 ? windowStartMs : (long) tMs[tMs.length - 1];
         return new SeriesVerdict(Verdict.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN, context.unit(),

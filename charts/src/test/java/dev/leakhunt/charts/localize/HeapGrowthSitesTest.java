@@ -58,7 +58,8 @@ class HeapGrowthSitesTest {
         allocations.add("app.Receipt", "app.Boot.init(Boot.java:1)", FROM.minusSeconds(3_600), 50_000);
 
         List<HeapGrowthSites.Site> sites = HeapGrowthSites.attribute(BEFORE, AFTER,
-                new HeapRecording(RetainedSamples.of(written), allocations, List.of(), Set.of()), FROM, TO);
+                new HeapRecording(RetainedSamples.of(written), allocations, new DescriptorOpenings(), List.of(),
+                        Set.of()), FROM, TO);
 
         assertEquals(List.of(LEAK_SITE, OTHER_RECEIPT_SITE, RECEIPT_SITE),
                 sites.stream().map(HeapGrowthSites.Site::site).toList());

@@ -7,6 +7,7 @@ import dev.leakhunt.sampler.Source;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The target's platform MXBeans, read over JMX: platform threads and their states, heap, GC count, classes,
- * metaspace, direct buffers, and the NMT total when the target runs with Native Memory Tracking.
+ * metaspace, direct buffers, the JIT's compile time, and the NMT total when the target runs with Native Memory
+ * Tracking.
  * <p>
  * Thread states come from {@code getThreadInfo(ids, 0)}: without stack frames HotSpot answers without a
  * safepoint, so counting states does not pause the target.
@@ -34,6 +36,8 @@ public final class JmxSource implements Source {
     private final ClassLoadingMXBean classes;
     private final Optional<MemoryPoolMXBean> metaspace;
     private final Optional<BufferPoolMXBean> direct;
+    /** Absent on a JVM without a JIT ({@code -Xint}) or one that does not time its compilations. */
+    private final Optional<CompilationMXBean> compiler;
     private final boolean nmtEnabled;
 
     public JmxSource(TargetJvm jvm) throws IOException {
@@ -49,6 +53,9 @@ public final class JmxSource implements Source {
                 .findFirst();
         this.direct = jvm.platformBeans(BufferPoolMXBean.class).stream()
                 .filter(pool -> pool.getName().equals("direct"))
+                .findFirst();
+        this.compiler = jvm.platformBeans(CompilationMXBean.class).stream()
+                .filter(CompilationMXBean::isCompilationTimeMonitoringSupported)
                 .findFirst();
         this.nmtEnabled = !jvm.platformBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("NativeMemoryTracking").getValue().equals("off");
@@ -75,6 +82,7 @@ public final class JmxSource implements Source {
         sample.set(Column.GC_CYCLES, cycles);
         sample.set(Column.CLASSES_LOADED, classes.getLoadedClassCount());
         metaspace.ifPresent(pool -> sample.set(Column.METASPACE_USED_BYTES, pool.getUsage().getUsed()));
+        compiler.ifPresent(jit -> sample.set(Column.JIT_COMPILE_SECONDS, jit.getTotalCompilationTime() / 1000.0));
         direct.ifPresent(pool -> {
             sample.set(Column.DIRECT_BUFFER_BYTES, pool.getMemoryUsed());
             sample.set(Column.DIRECT_BUFFER_COUNT, pool.getCount());

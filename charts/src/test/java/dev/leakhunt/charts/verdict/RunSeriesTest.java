@@ -1,0 +1,91 @@
+package dev.leakhunt.charts.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakhunt.charts.run.SamplesCsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunSeriesTest {
+
+    private static final long T0_MS = 1_795_000_000_000L;
+    private static final int ROWS = 360; // 30 min at 5 s
+    private static final double MINUTE = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void memoryThatGrowsWithCompilationIsNotJudgedBeforeTheJitSettles() throws IOException {
+        DoubleUnaryOperator risingRss = s -> 300e6 + 100e6 * s / 3600;
+        DoubleUnaryOperator compilingThroughout = s -> 0.05 * s;
+
+        SeriesVerdict judged = judge("rss_bytes", risingRss, compilingThroughout);
+
+        assertEquals(Verdict.INCONCLUSIVE, judged.verdict(), judged.reason());
+        assertTrue(judged.reason().contains("the JIT still compiles (5.0 % of a core"), judged.reason());
+        SeriesVerdict withoutCompileTimes = judge("rss_bytes", risingRss, null);
+        assertEquals(Verdict.LEAK, withoutCompileTimes.verdict(), "the rule, not the curve, held it back");
+    }
+
+    @Test
+    void aNativeLeakIsStillFoundOnceTheJitHasSettled() throws IOException {
+        DoubleUnaryOperator settlesAtMinute10 = s -> s < 10 * MINUTE ? 0.1 * s : 60 + 0.002 * (s - 10 * MINUTE);
+
+        SeriesVerdict judged = judge("rss_bytes", s -> 300e6 + 100e6 * s / 3600, settlesAtMinute10);
+
+        assertEquals(Verdict.LEAK, judged.verdict(), judged.reason());
+        // the minute from 9:50 compiles 10 s × 10 % + 50 s × 0.2 % = 1.1 s, the first below 2 % of it (1.2 s)
+        assertEquals(T0_MS + 590_000, judged.windowStartMs(), "judged from the settling on");
+    }
+
+    @Test
+    void metaspaceRisingWithoutNewClassesIsAPlateauAndWithThemALeak() throws IOException {
+        DoubleUnaryOperator creeping = s -> 33e6 + 2e6 * s / 3600;
+        String csv = csv("metaspace_used_bytes,classes_loaded", s -> creeping.applyAsDouble(s), s -> 6_400);
+
+        SeriesVerdict jitCreep = RunSeries.of(SamplesCsv.read(Files.writeString(dir.resolve("a.csv"), csv)),
+                RunContext.UNKNOWN).judge("metaspace_used_bytes");
+
+        assertEquals(Verdict.PLATEAU, jitCreep.verdict(), jitCreep.reason());
+        assertTrue(jitCreep.reason().endsWith("but classes_loaded is flat: per-method data of the loaded classes, "
+                + "bounded by them"), jitCreep.reason());
+        String loaderLeak = csv("metaspace_used_bytes,classes_loaded", creeping, s -> 6_400 + s);
+        SeriesVerdict leak = RunSeries.of(SamplesCsv.read(Files.writeString(dir.resolve("b.csv"), loaderLeak)),
+                RunContext.UNKNOWN).judge("metaspace_used_bytes");
+        assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
+    }
+
+    private SeriesVerdict judge(String column, DoubleUnaryOperator values, DoubleUnaryOperator compileSeconds)
+            throws IOException {
+        String csv = compileSeconds == null ? csv(column, values)
+                : csv(column + "," + JitActivity.COLUMN, values, compileSeconds);
+        Path file = Files.writeString(dir.resolve(column + (compileSeconds == null ? "-alone" : "") + ".csv"), csv);
+        return RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN).judge(column);
+    }
+
+    /** One row every 5 s; each column a function of the seconds since the first row, with 0.2 % noise. */
+    private static String csv(String header, DoubleUnaryOperator... columns) {
+        SplittableRandom random = new SplittableRandom(7);
+        StringBuilder csv = new StringBuilder("ts_ms,").append(header).append('\n');
+        for (int i = 0; i < ROWS; i++) {
+            double s = i * 5.0;
+            csv.append(T0_MS + i * 5_000L);
+            for (DoubleUnaryOperator column : columns) {
+                double value = column.applyAsDouble(s);
+                boolean cumulative = column != columns[0] && header.contains(JitActivity.COLUMN);
+                double noisy = cumulative ? value : value * (1 + 0.002 * random.nextGaussian());
+                csv.append(',').append(String.format(Locale.ROOT, "%.3f", noisy));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+}
