@@ -51,15 +51,17 @@ final class JvmSession implements AutoCloseable {
                 warnings.failed("jfr-recording", System.currentTimeMillis(), e);
                 recording = Optional.empty();
             }
+            Optional<MarkingCycles> marking = Optional.empty();
             if (!config.markEvery().isZero()) {
                 try {
-                    MarkingCycles.start(jvm, config.markEvery(), warnings).ifPresent(this::own);
+                    marking = MarkingCycles.start(jvm, config.markEvery(), warnings).map(this::own);
                 } catch (IOException | RuntimeException e) {
                     warnings.failed("marking", System.currentTimeMillis(), e);
                 }
             }
             this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
-            this.profileCapture = new ProfileCapture(jvm, recording, heapLive, new FdTable(proc, config.pid()), events, safepoints,
+            this.profileCapture = new ProfileCapture(jvm, recording, heapLive, marking,
+                    new FdTable(proc, config.pid()), events, safepoints,
                     eventLog, warnings, new ProfileRetention(config.keepProfiles()), config.runDir(),
                     config.histogramWithFullGc(), config.heapWalkEvery());
         } catch (IOException | RuntimeException e) {

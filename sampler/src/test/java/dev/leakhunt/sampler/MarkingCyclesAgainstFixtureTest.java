@@ -9,6 +9,7 @@ import dev.leakhunt.sampler.jmx.HeapLiveSource;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.out.EventLog;
+import java.lang.management.GarbageCollectorMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,28 @@ class MarkingCyclesAgainstFixtureTest {
                             "after marking the live heap is back near " + baseline / MIB + " MiB: " + marked / MIB);
                 }
                 assertEquals("0", flags.getVMOption("G1PeriodicGCInterval").getValue(), "the flag is given back");
+            }
+        }
+    }
+
+    @Test
+    void aRequestedCollectionComesAtOnceAndGivesTheFlagBack(@TempDir Path tmp) throws Exception {
+        try (ChildJvm fixture = ChildJvm.start(List.of("-Xms256m", "-Xmx256m", "-XX:+UseG1GC"),
+                        LeakFixture.class.getName(), List.of(), tmp.resolve("fixture.log"));
+                EventLog events = new EventLog(tmp.resolve("events.jsonl"))) {
+            fixture.awaitLine("ready", WAIT);
+            try (TargetJvm jvm = TargetJvm.attach(fixture.pid());
+                    MarkingCycles cycles = MarkingCycles.start(jvm, Duration.ofHours(1), new Warnings(events))
+                            .orElseThrow()) {
+                GarbageCollectorMXBean young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
+                        .filter(gc -> gc.getName().equals("G1 Young Generation")).findFirst().orElseThrow();
+                long before = young.getCollectionCount();
+
+                assertTrue(cycles.collectNow(), "the concurrent-start young collection was reported within 5 s");
+
+                assertTrue(young.getCollectionCount() > before, "a young collection ran");
+                assertEquals("0", jvm.platformBean(HotSpotDiagnosticMXBean.class)
+                        .getVMOption("G1PeriodicGCInterval").getValue(), "the flag is given back");
             }
         }
     }

@@ -82,19 +82,30 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
         return Optional.of(cycles);
     }
 
+    /**
+     * Starts a cycle now and waits for its concurrent-start pause, a young collection: true once it has ended (the
+     * young generation is then empty, which is when a heap walk pauses the target least), false when none came
+     * within {@link #WAIT} (a cycle was already running). The flag has its value back either way.
+     */
+    public synchronized boolean collectNow() throws IOException, InterruptedException {
+        started = false;
+        flags.setVMOption(INTERVAL_FLAG, START_NOW_MS);
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            long leftMs;
+            while (!started && (leftMs = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+                wait(leftMs);
+            }
+            return started;
+        } finally {
+            restore();
+        }
+    }
+
     private void startOne() {
         long tsMs = System.currentTimeMillis();
         try {
-            synchronized (this) {
-                started = false;
-                flags.setVMOption(INTERVAL_FLAG, START_NOW_MS);
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                long leftMs;
-                while (!started && (leftMs = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-                    wait(leftMs);
-                }
-            }
-            restore();
+            collectNow();
             warnings.succeeded("marking");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,7 +126,7 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
         }
     }
 
-    private void restore() throws IOException {
+    private synchronized void restore() throws IOException {
         flags.setVMOption(INTERVAL_FLAG, intervalBefore);
     }
 
