@@ -20,7 +20,7 @@ public final class LaunchOptions {
     private Role role;
 
     @Option(names = "--leak", defaultValue = "none", converter = LeakConverter.class,
-            description = "none|thread|fd|map|ticker (default: ${DEFAULT-VALUE}); target role only")
+            description = "none|thread|fd|map|ticker|vthread|direct|metaspace (default: ${DEFAULT-VALUE}); target role only")
     private LeakMode leak;
 
     @Option(names = "--port", converter = PortConverter.class,

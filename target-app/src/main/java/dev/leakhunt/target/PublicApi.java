@@ -14,7 +14,7 @@ import java.util.Map;
  * GET /healthz              {"status":"ok"}
  * GET /api/items/{id}       the item, read through the cache (ids 1..1000000)
  * PUT /api/items/{id}       {"name":"…","priceCents":N} → the written item; X-Request-Id makes a retry idempotent
- * GET /api/downstream?id=N  best bid/ask of book N from the downstream process (or a local estimate)
+ * GET /api/downstream?id=N  best bid/ask of book N from the downstream process (or a local estimate), marked up
  * </pre>
  */
 final class PublicApi {

@@ -9,6 +9,9 @@ import dev.leakhunt.target.items.ItemStore;
 import dev.leakhunt.target.leaks.BestQuoteReader;
 import dev.leakhunt.target.leaks.CallHeartbeat;
 import dev.leakhunt.target.leaks.FallbackQuote;
+import dev.leakhunt.target.leaks.InFlightCalls;
+import dev.leakhunt.target.leaks.QuoteMarkup;
+import dev.leakhunt.target.leaks.WriteJournal;
 import dev.leakhunt.target.leaks.WriteReceipts;
 import dev.leakhunt.target.metrics.ServiceMetrics;
 import dev.leakhunt.target.quotes.QuoteClient;
@@ -40,13 +43,18 @@ final class TargetService implements RunningService {
             ServiceMetrics metrics = resources.add(new ServiceMetrics(cache));
 
             ItemEndpoints items = new ItemEndpoints(cache, store,
-                    new WriteReceipts(leak.plants(LeakMode.MAP), options.accel()));
+                    new WriteReceipts(leak.plants(LeakMode.MAP), options.accel()),
+                    new WriteJournal(leak.plants(LeakMode.DIRECT)));
+            InFlightCalls inFlight = new InFlightCalls(leak.plants(LeakMode.VTHREAD));
             QuoteEndpoint quotes = new QuoteEndpoint(new BestQuoteReader(quoteClient, leak.plants(LeakMode.FD)),
                     resources.add(new FallbackQuote(leak.plants(LeakMode.THREAD))),
-                    resources.add(new CallHeartbeat(leak.plants(LeakMode.TICKER), options.accel())));
+                    resources.add(new CallHeartbeat(leak.plants(LeakMode.TICKER), options.accel())),
+                    inFlight, new QuoteMarkup(leak.plants(LeakMode.METASPACE)));
 
             Javalin publicApp = PublicApi.create(options.port(), items, quotes, metrics);
             resources.add(publicApp::stop);
+            // closed before the public server stops (Resources closes in reverse), so its calls in flight end first
+            resources.add(inFlight);
             HttpServers.start(publicApp, "public", options.port());
             Javalin adminApp = AdminApi.create(options.adminPort(), metrics, recording, options.dumpDir());
             resources.add(adminApp::stop);

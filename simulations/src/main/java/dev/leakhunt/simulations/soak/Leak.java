@@ -2,7 +2,7 @@ package dev.leakhunt.simulations.soak;
 
 /** The lab target's planted leaks, as its {@code --leak} flag names them. */
 public enum Leak {
-    none, thread, fd, map, ticker;
+    none, thread, fd, map, ticker, vthread, direct, metaspace;
 
     /** The leak of that name, or an IllegalArgumentException whose message names the valid ones. */
     public static Leak parse(String name) {
@@ -11,6 +11,7 @@ public enum Leak {
                 return leak;
             }
         }
-        throw new IllegalArgumentException("unknown leak '" + name + "': valid are none|thread|fd|map|ticker");
+        throw new IllegalArgumentException("unknown leak '" + name
+                + "': valid are none|thread|fd|map|ticker|vthread|direct|metaspace");
     }
 }

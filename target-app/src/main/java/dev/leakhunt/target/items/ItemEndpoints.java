@@ -1,6 +1,7 @@
 package dev.leakhunt.target.items;
 
 import dev.leakhunt.target.http.Params;
+import dev.leakhunt.target.leaks.WriteJournal;
 import dev.leakhunt.target.leaks.WriteReceipts;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -16,11 +17,13 @@ public final class ItemEndpoints {
     private final ItemCache cache;
     private final ItemStore store;
     private final WriteReceipts receipts;
+    private final WriteJournal journal;
 
-    public ItemEndpoints(ItemCache cache, ItemStore store, WriteReceipts receipts) {
+    public ItemEndpoints(ItemCache cache, ItemStore store, WriteReceipts receipts, WriteJournal journal) {
         this.cache = cache;
         this.store = store;
         this.receipts = receipts;
+        this.journal = journal;
     }
 
     public void read(Context ctx) {
@@ -36,7 +39,9 @@ public final class ItemEndpoints {
         String answer = receipts.answer(requestId, id, () -> {
             Item written = store.write(id, parse(ctx));
             cache.invalidate(id);
-            return ctx.jsonMapper().toJsonString(written, Item.class);
+            String json = ctx.jsonMapper().toJsonString(written, Item.class);
+            journal.append(id, json);
+            return json;
         });
         ctx.header(REQUEST_ID_HEADER, requestId).contentType(ContentType.APPLICATION_JSON).result(answer);
     }

@@ -18,7 +18,7 @@ class CommandLineIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--leak=goroutine          | none|thread|fd|map|ticker",
+        "--leak=goroutine          | none|thread|fd|map|ticker|vthread|direct|metaspace",
         "--role=sidecar            | target|downstream",
         "--port=70000              | 0..65535",
         "--cache-size=0            | >= 1",

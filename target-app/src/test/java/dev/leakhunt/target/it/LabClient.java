@@ -1,11 +1,14 @@
 package dev.leakhunt.target.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +23,7 @@ import java.util.function.IntFunction;
 final class LabClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int CONCURRENCY = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -72,6 +76,45 @@ final class LabClient implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /**
+     * The value of {@code series} on the admin port's {@code /metrics}: a metric name with its labels as the text
+     * format writes them, e.g. {@code jvm_buffer_pool_used_bytes{pool="direct"}}.
+     */
+    double metric(int adminPort, String series) throws IOException, InterruptedException {
+        String metrics = get(adminPort, "/metrics").body();
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new IOException("no sample " + series + " on /metrics");
+    }
+
+    /**
+     * Virtual threads in the admin port's JSON thread dump (ThreadMXBean does not see them) that have every one
+     * of {@code frames} on their stack; with no frames, all of them.
+     */
+    long virtualThreads(int adminPort, String... frames) throws IOException, InterruptedException {
+        JsonNode dump = JSON.readTree(get(adminPort, "/debug/threads.json").body()).path("threadDump");
+        long count = 0;
+        for (JsonNode container : dump.path("threadContainers")) {
+            for (JsonNode thread : container.path("threads")) {
+                if (thread.path("virtual").asBoolean() && hasFrames(thread.path("stack"), frames)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean hasFrames(JsonNode stack, String... frames) {
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode frame : stack) {
+            joined.append(frame.asText()).append('\n');
+        }
+        return Arrays.stream(frames).allMatch(frame -> joined.indexOf(frame) >= 0);
     }
 
     @Override

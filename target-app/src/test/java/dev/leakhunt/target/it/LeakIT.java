@@ -3,6 +3,7 @@ package dev.leakhunt.target.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leakhunt.target.leaks.WriteJournal;
 import dev.leakhunt.target.leaks.WriteReceipts;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -17,9 +18,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeakIT {
-    /** Calls of {@code /api/downstream} per test: the thread, fd and ticker leaks cost one unit per call. */
+    /**
+     * Calls of {@code /api/downstream} per test: the thread, fd, ticker, vthread and metaspace leaks cost one unit
+     * per call.
+     */
     private static final int CALLS = 300;
-    /** Writes per test: the map leak keeps one receipt per write; the fixed twin at most MAX_RECEIPTS. */
+    /**
+     * Writes per test: the map leak keeps one receipt per write, the direct leak one journal record; the fixed twins
+     * at most MAX_RECEIPTS receipts and MAX_RECORDS records.
+     */
     private static final int WRITES = 3 * WriteReceipts.MAX_RECEIPTS;
     /** Requests before the baseline, so connection and thread pools have reached their working size. */
     private static final int WARM_UP = 100;
@@ -32,6 +39,27 @@ class LeakIT {
     private static final int TRANSIENT_TASKS = 10;
     private static final String SCHEDULED_TASK = "java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask";
     private static final String RECEIPT = "dev.leakhunt.target.leaks.WriteReceipt";
+    /** Virtual threads the service may have running besides the watchers of the calls in flight. */
+    private static final int TRANSIENT_VIRTUAL_THREADS = 10;
+    /** Where a leaked call watcher parks, and the line that started it (the JSON dump's frames). */
+    private static final String WATCHER_WAIT = "dev.leakhunt.target.leaks.InFlightCalls.watch(InFlightCalls.java:";
+    private static final String WATCHER_START = "dev.leakhunt.target.leaks.InFlightCalls.lambda$track$";
+    /** The "direct" BufferPoolMXBean and the class loading and Metaspace figures, as /metrics names them. */
+    private static final String DIRECT_BYTES = "jvm_buffer_pool_used_bytes{pool=\"direct\"}";
+    private static final String DIRECT_BUFFERS = "jvm_buffer_pool_used_buffers{pool=\"direct\"}";
+    private static final String LOADED_CLASSES = "jvm_classes_currently_loaded";
+    private static final String METASPACE_USED = "jvm_memory_pool_used_bytes{pool=\"Metaspace\"}";
+    /** Direct memory the server and the JDK's I/O may still take under a measured load (their pools). */
+    private static final long DIRECT_SLACK_BYTES = 1 << 20;
+    private static final long DIRECT_SLACK_BUFFERS = 64;
+    /** The heap's handle of a direct buffer. */
+    private static final String DIRECT_BUFFER = "java.nio.DirectByteBuffer";
+    /** Classes the JDK may still load (or unload) on its own once the request paths are warm. */
+    private static final int TRANSIENT_CLASSES = 30;
+    /** The least Metaspace a compiled markup rule takes (≈1.6 KB measured). */
+    private static final int LEAST_METASPACE_PER_CLASS = 1_024;
+    /** The class loader of one compiled markup rule. */
+    private static final String RULE_LOADER = "dev.leakhunt.target.leaks.QuoteMarkup$RuleLoader";
 
     private LabProcess downstream;
     private final LabClient client = new LabClient();
@@ -98,13 +126,74 @@ class LeakIT {
     }
 
     @Test
+    void vthreadLeakParksOneVirtualThreadPerDownstreamCallThatThreadMxBeanMisses() throws Exception {
+        try (LabProcess target = LabProcess.target("vthread", downstream)) {
+            callDownstream(target, WARM_UP);
+            long virtualBefore = client.virtualThreads(target.adminPort());
+            double platformBefore = client.metric(target.adminPort(), "jvm_threads_current");
+            callDownstream(target, CALLS);
+            assertAbout(CALLS, client.virtualThreads(target.adminPort()) - virtualBefore, TRANSIENT_VIRTUAL_THREADS,
+                    "virtual threads");
+            double platformGrown = client.metric(target.adminPort(), "jvm_threads_current") - platformBefore;
+            assertTrue(platformGrown <= POOL_SLACK_THREADS, "ThreadMXBean's threads grew by " + platformGrown);
+
+            // the stack of the parked watchers names the wait and, under it, the line that started them
+            long parked = client.virtualThreads(target.adminPort(), WATCHER_WAIT, WATCHER_START);
+            assertAbout(WARM_UP + CALLS, parked, 0, "virtual threads parked in InFlightCalls.watch");
+        }
+    }
+
+    @Test
+    void directLeakKeepsOneDirectBufferPerWriteOffTheHeap() throws Exception {
+        try (LabProcess target = LabProcess.target("direct", downstream)) {
+            write(target, WARM_UP);
+            double bytesBefore = client.metric(target.adminPort(), DIRECT_BYTES);
+            double buffersBefore = client.metric(target.adminPort(), DIRECT_BUFFERS);
+            long handlesBefore = client.liveInstances(target.adminPort(), DIRECT_BUFFER);
+            write(target, WRITES);
+            assertAbout((long) WRITES * WriteJournal.RECORD_BYTES,
+                    (long) (client.metric(target.adminPort(), DIRECT_BYTES) - bytesBefore), DIRECT_SLACK_BYTES,
+                    "direct buffer bytes");
+            assertAbout(WRITES, (long) (client.metric(target.adminPort(), DIRECT_BUFFERS) - buffersBefore),
+                    DIRECT_SLACK_BUFFERS, "direct buffers");
+            // what the heap holds of them, through a full GC: one small DirectByteBuffer each
+            assertAbout(WRITES, client.liveInstances(target.adminPort(), DIRECT_BUFFER) - handlesBefore,
+                    DIRECT_SLACK_BUFFERS, "live DirectByteBuffers");
+        }
+    }
+
+    @Test
+    void metaspaceLeakKeepsOneClassPerDownstreamCall() throws Exception {
+        try (LabProcess target = LabProcess.target("metaspace", downstream)) {
+            callDownstream(target, WARM_UP);
+            double classesBefore = loadedClasses(target);
+            double metaspaceBefore = client.metric(target.adminPort(), METASPACE_USED);
+            callDownstream(target, CALLS);
+            assertAbout(CALLS, (long) (loadedClasses(target) - classesBefore), TRANSIENT_CLASSES, "loaded classes");
+            double metaspaceGrown = client.metric(target.adminPort(), METASPACE_USED) - metaspaceBefore;
+            assertTrue(metaspaceGrown >= (double) CALLS * LEAST_METASPACE_PER_CLASS,
+                    "Metaspace grew by " + metaspaceGrown + " bytes for " + CALLS + " calls");
+
+            // through a full GC, the class histogram counts one class loader kept per call
+            assertEquals(WARM_UP + CALLS, client.liveInstances(target.adminPort(), RULE_LOADER), "live rule loaders");
+        }
+    }
+
+    @Test
     void cleanServiceStaysBoundedUnderTheSameLoad() throws Exception {
         try (LabProcess target = LabProcess.target("none", downstream)) {
             callDownstream(target, WARM_UP);
+            write(target, WARM_UP);
             int threadsBefore = ProcFs.threads(target.pid());
             int fdsBefore = fdsAfterGc(target);
             long tasksBefore = client.liveInstances(target.adminPort(), SCHEDULED_TASK);
+            double classesBefore = loadedClasses(target);
+            double directBefore = client.metric(target.adminPort(), DIRECT_BYTES);
             callDownstream(target, CALLS);
+            double classesGrown = loadedClasses(target) - classesBefore;
+            assertTrue(classesGrown <= TRANSIENT_CLASSES, "loaded classes grew by " + classesGrown);
+            long virtualThreads = client.virtualThreads(target.adminPort());
+            assertTrue(virtualThreads <= TRANSIENT_VIRTUAL_THREADS, virtualThreads + " virtual threads left");
             write(target, WRITES);
 
             int threadsGrown = ProcFs.threads(target.pid()) - threadsBefore;
@@ -115,6 +204,9 @@ class LeakIT {
             assertTrue(tasksGrown <= TRANSIENT_TASKS, "scheduled tasks grew by " + tasksGrown);
             long receipts = client.liveInstances(target.adminPort(), RECEIPT);
             assertTrue(receipts <= WriteReceipts.MAX_RECEIPTS, receipts + " receipts kept");
+            double directGrown = client.metric(target.adminPort(), DIRECT_BYTES) - directBefore;
+            long journalBytes = (long) WriteJournal.MAX_RECORDS * WriteJournal.RECORD_BYTES;
+            assertTrue(directGrown <= journalBytes + DIRECT_SLACK_BYTES, "direct buffer bytes grew by " + directGrown);
         }
     }
 
@@ -130,6 +222,12 @@ class LeakIT {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"write " + n + "\",\"priceCents\":" + n + "}"))
                         .build());
         assertEquals(Map.of(200, writes), statuses, "statuses of PUT /api/items");
+    }
+
+    /** Classes loaded, from a second scrape: the first one of a process loads classes of the exposition's own. */
+    private double loadedClasses(LabProcess target) throws Exception {
+        client.metric(target.adminPort(), LOADED_CLASSES);
+        return client.metric(target.adminPort(), LOADED_CLASSES);
     }
 
     private int fdsAfterGc(LabProcess target) throws Exception {
