@@ -50,7 +50,7 @@ SOAK_ARGS = $(call soak_arg,LEAK,leak) $(call soak_arg,DURATION,duration) $(call
 
 .PHONY: help build test soak report compare diff clean
 help:
-	@echo "make soak [LEAK=none|thread|fd|map|ticker] [DURATION=10m] [RATE=…] [ACCEL=…] [SEED=…] …  run a soak, then report it"
+	@echo "make soak [LEAK=none|thread|fd|map|ticker|vthread|direct|metaspace] [DURATION=10m] [RATE=…] [ACCEL=…] [SEED=…] …  run a soak, then report it"
 	@echo "make bench-driver RUN=runs/<id>     per-minute achieved vs target requests of a soak, Gatling's RSS"
 	@echo "make report RUN=runs/<id>           (re)build runs/<id>/report.html and verdicts.json"
 	@echo "make compare RUNS='runs/a runs/b'   overlay the curves of several runs"

@@ -35,7 +35,7 @@ public final class SoakCommand implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Option(names = "--leak", converter = LeakConverter.class,
-            description = "lab target's planted leak: none|thread|fd|map|ticker (default: map)")
+            description = "lab target's planted leak: none|thread|fd|map|ticker|vthread|direct|metaspace (default: map)")
     private Leak leak;
 
     // 8 minutes: the report needs 5 minutes of evidence after warm-up to call a curve, and the whole demo

@@ -23,7 +23,7 @@ class BadInputIT {
 
     @Test
     void unknownLeak() throws Exception {
-        assertRefused("unknown leak 'goroutine': valid are none|thread|fd|map|ticker", "--leak=goroutine");
+        assertRefused("unknown leak 'goroutine': valid are none|thread|fd|map|ticker|vthread|direct|metaspace", "--leak=goroutine");
     }
 
     @Test
