@@ -83,6 +83,19 @@ class VerdictEngineTest {
         assertEquals(Verdict.PLATEAU, v.verdict(), v.reason());
     }
 
+    /** The clean 150 s ACCEL 6 control of runs/detect-s1/none-seed42: Gatling's shared pool grew at two peaks. */
+    @Test
+    void aPoolThatGrewInAFewStepsIsAPlateauWhileACountThatClimbsIsALeak() {
+        SeriesContext fastForward = SeriesContext.of("count").withWarmupHint(30_000).withTimeScale(6);
+        SeriesVerdict pool = Synthetic.every(1_000, 150_000, t -> t < 80_000 ? 60 : t < 130_000 ? 65 : 67)
+                .judge(fastForward);
+        assertEquals(Verdict.PLATEAU, pool.verdict(), pool.reason());
+        assertTrue(pool.reason().contains("but in steps"), pool.reason());
+
+        SeriesVerdict leak = Synthetic.every(1_000, 150_000, t -> 60 + Math.floor(t / 10_000)).judge(fastForward);
+        assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
+    }
+
     @Test
     void whiteNoiseIsFlat() {
         SeriesVerdict v = Synthetic.of(2, t -> 50).white(3, 7).judge(SeriesContext.of("count"));

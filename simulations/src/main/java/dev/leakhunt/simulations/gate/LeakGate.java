@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +34,8 @@ public final class LeakGate implements Callable<Integer> {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** A soak stopped by a signal ends its children and writes its manifest within its own 2 min limit. */
     private static final Duration SOAK_STOP_GRACE = Duration.ofMinutes(2);
+    /** A soak's exit status when the gate stopped it before it ran (130: interrupted, as by Ctrl-C). */
+    private static final int EXIT_STOPPED = 130;
 
     @Option(names = "--cases", split = ",", defaultValue = "none,thread,fd,map,ticker",
             description = "leaks to soak, the control included (default: ${DEFAULT-VALUE})")
@@ -61,10 +62,9 @@ public final class LeakGate implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "1s", description = "the sampler's row period (default: ${DEFAULT-VALUE})")
     private String interval;
 
-    @Option(names = "--heap", defaultValue = "128m",
-            description = "the lab target's fixed heap (the soak's lab flags at this size): small enough that a GC, "
-                    + "hence a live-heap reading, ends in most 1 s rows; with the soak's 512 MB a 150 s soak had "
-                    + "19–23 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--heap",
+            description = "the lab target's fixed heap for every case (the soak's lab flags at this size); default: "
+                    + "each case's own (gate/GateCase: 128m, 512m for fd)")
     private String heap;
 
     @Option(names = "--out", description = "folder of the soaks' run folders (default: runs/leak-gate-<UTC time>)")
@@ -80,21 +80,19 @@ public final class LeakGate implements Callable<Integer> {
         Path folder = out != null ? out : soakJar.getParent().getParent().getParent().resolve("runs")
                 .resolve("leak-gate-" + RUN_TIME.format(Instant.now()));
         Files.createDirectories(folder);
-        AtomicReference<ManagedProcess> running = new AtomicReference<>();
-        Thread stopRunning = new Thread(() -> {
-            ManagedProcess soak = running.get();
-            if (soak != null) {
-                soak.stop(SOAK_STOP_GRACE);
-            }
-        }, "leak-gate-stop");
+        CurrentSoak running = new CurrentSoak();
+        Thread stopRunning = new Thread(running::stop, "leak-gate-stop");
         Runtime.getRuntime().addShutdownHook(stopRunning);
 
         System.out.printf(Locale.ROOT, "leak-gate: %d soak(s) of at most %s at %s × %s req/s, cache %s, samples every %s -> %s%n",
                 cases.size() * seeds, duration, rate, accel, cacheSize, interval, folder);
         long startNs = System.nanoTime();
         List<CaseResult> results = new ArrayList<>();
-        for (int s = 0; s < seeds; s++) {
+        for (int s = 0; s < seeds && !running.stopping(); s++) {
             for (Leak leak : cases) {
+                if (running.stopping()) {
+                    break;
+                }
                 GateCase gateCase = GateCase.of(leak);
                 long seed = FIRST_SEED + s;
                 Path run = folder.resolve(leak.name() + "-seed" + seed);
@@ -120,17 +118,53 @@ public final class LeakGate implements Callable<Integer> {
     }
 
     private int soak(Path soakJar, GateCase gateCase, long seed, Path run, Path log,
-                     AtomicReference<ManagedProcess> running) throws IOException, InterruptedException {
+                     CurrentSoak running) throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration, "--rate=" + rate,
                 "--accel=" + accel, "--seed=" + seed, "--cache-size=" + cacheSize, "--interval=" + interval,
-                "--stop-on-leak=" + gateCase.stopOnLeak(), "--java-opts=" + String.join(" ", LabHeap.fixed(heap)),
+                "--stop-on-leak=" + gateCase.stopOnLeak(),
+                "--java-opts=" + String.join(" ", LabHeap.fixed(heap != null ? heap : gateCase.heap())),
                 "--run=" + run);
         try (ManagedProcess soak = ManagedProcess.start("soak", ChildCommands.ownSession(command), Map.of(), log)) {
-            running.set(soak);
+            if (!running.begin(soak)) {
+                return EXIT_STOPPED; // the gate is stopping: close() stops the soak that just started
+            }
             soak.onExit().join();
-            running.set(null);
+            running.end();
             return soak.ending().exitCode();
+        }
+    }
+
+    /**
+     * The soak running now. Ctrl-C or SIGTERM stops it, by pid, and no further soak starts: the loop asks
+     * {@link #stopping()} before each, and a soak started while the stop ran is stopped at once.
+     */
+    private static final class CurrentSoak {
+        private ManagedProcess soak;
+        private boolean stopping;
+
+        synchronized boolean begin(ManagedProcess started) {
+            soak = stopping ? null : started;
+            return !stopping;
+        }
+
+        synchronized void end() {
+            soak = null;
+        }
+
+        synchronized boolean stopping() {
+            return stopping;
+        }
+
+        void stop() {
+            ManagedProcess toStop;
+            synchronized (this) {
+                stopping = true;
+                toStop = soak;
+            }
+            if (toStop != null) {
+                toStop.stop(SOAK_STOP_GRACE);
+            }
         }
     }
 }

@@ -54,12 +54,14 @@ class CaseResultTest {
     }
 
     @Test
-    void theControlFailsOnAnyLeakAndOnSeriesItCouldNotJudge() throws IOException {
+    void theControlFailsOnAnyLeakOfTheTargetAndOnSeriesItCouldNotJudge() throws IOException {
         write("completed", series("os_threads", "flat") + "," + series("open_fds", "inconclusive") + ","
-                + series("heap_live_bytes", "plateau") + "," + series("sampler_rss_bytes", "leak"), "", "");
+                + series("heap_live_bytes", "plateau") + "," + series("rss_bytes", "leak") + ","
+                + series("sampler_rss_bytes", "leak"), "", "");
         CaseResult result = CaseResult.read(GateCase.of(Leak.none), 42, run);
-        assertEquals(List.of("the control leaks on sampler_rss_bytes (+3.6 MB/h)",
-                "the control's open_fds is inconclusive (because): it proves nothing"), result.failures());
+        assertEquals(List.of("the control leaks on rss_bytes (+3.6 MB/h)",
+                "the control's open_fds is inconclusive (because): it proves nothing"), result.failures(),
+                "the sampler's own RSS is the instrument's, not the target's");
         assertTrue(result.calledLeakOnAny(List.of("sampler_rss_bytes")));
     }
 
