@@ -24,9 +24,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *       the window's second half climbs, with confidence, at less than {@link #MIN_LATE_SLOPE_RATIO} of the whole
  *       window's slope, or below the floor (the upper end of the second half's interval is below either): a cache
  *       still filling, a one-off step, the JIT's code cache and profiles creeping into RSS and metaspace ever more
- *       slowly. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one. A rise
- *       whose block medians go up in fewer than {@link #MIN_RISING_STEP_SHARE} of the steps from block to block
- *       is a few steps, not a climb, and a plateau too.</li>
+ *       slowly. Such a rise is a plateau. Requiring confidence keeps a noisy leak from passing for one. A rise that
+ *       one or two level shifts fit far better than a climb ({@link LevelShifts}) is a pool that grew at a few
+ *       peaks, and a plateau too.</li>
  *   <li>Without such a rise, the curve is a plateau if it ended materially higher than it started (the blocks of
  *       its last half at least {@link #MIN_PLATEAU_RISE} of the level above those of its first
  *       {@link #PLATEAU_START_MS} ms, significant by a Mann–Whitney test at {@link #TREND_ALPHA}): a warm-up or a
@@ -77,13 +77,6 @@ public final class VerdictEngine {
      * about 1.
      */
     public static final double MIN_LATE_SLOPE_RATIO = 0.3;
-    /**
-     * A leak climbs in most blocks: a thread, fd or heap leak adds to every block it spans, and noise makes a slow
-     * one rise in about half of them. A count that went up in a handful of steps — a connection pool that grew at
-     * two latency peaks of a clean 150 s control (sockets 37 → 43 → 45) — rises in few, and is a plateau until it
-     * climbs more often. A quarter keeps a 1-per-hour fd leak over 12 h (12 of 31 steps) a leak.
-     */
-    public static final double MIN_RISING_STEP_SHARE = 0.25;
     /**
      * A rise from start to end smaller than this share of the level is called flat rather than a plateau: the
      * seed's own tolerance for the drift of a flat curve is 5 %.
@@ -152,11 +145,11 @@ public final class VerdictEngine {
                 return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but decaying: second half "
                         + "at most %.4g {u}/h (< %.2f of it)", fit.slope(), late.ciHigh(), MIN_LATE_SLOPE_RATIO);
             }
-            int risingSteps = risingSteps(y);
-            if (risingSteps < MIN_RISING_STEP_SHARE * (y.length - 1)) {
-                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but in steps: up in %d of "
-                        + "%d steps between blocks (< %.2f of them)", fit.slope(), risingSteps, y.length - 1,
-                        MIN_RISING_STEP_SHARE);
+            LevelShifts.Comparison shifts = LevelShifts.compare(x, y);
+            if (shifts.shiftsWin()) {
+                return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but in steps: %d level "
+                        + "shift(s) fit the blocks better than a climb (BIC %.1f against %.1f)", fit.slope(),
+                        shifts.shifts(), shifts.shiftsBic(), shifts.climbBic());
             }
             if (late.ciHigh() < floorPerHour) {
                 return evidence.decide(Verdict.PLATEAU, Double.NaN, "rising %.4g {u}/h but slowing: second half "
@@ -282,16 +275,6 @@ public final class VerdictEngine {
 
     private static MannKendall.Result trend(double[] x, double[] y) {
         return MannKendall.test(y, Hinge.best(x, y, 1, x.length - 1).residuals());
-    }
-
-    private static int risingSteps(double[] blockMedians) {
-        int rising = 0;
-        for (int i = 1; i < blockMedians.length; i++) {
-            if (blockMedians[i] > blockMedians[i - 1]) {
-                rising++;
-            }
-        }
-        return rising;
     }
 
     private static int countValid(double[] values) {

@@ -70,7 +70,7 @@ final class WarmupDetector {
         return denominator == 0 ? 0 : numerator / denominator;
     }
 
-    private static double lineSse(double[] x, double[] y) {
+    static double lineSse(double[] x, double[] y) {
         SimpleRegression line = new SimpleRegression();
         for (int i = 0; i < x.length; i++) {
             line.addData(x[i], y[i]);
