@@ -28,6 +28,15 @@ public final class Sample {
         }
     }
 
+    /** Copies every value of this sample but its time into {@code row}. */
+    void copyInto(Sample row) {
+        values.forEach((column, value) -> {
+            if (column != Column.TS_MS) {
+                row.values.put(column, value);
+            }
+        });
+    }
+
     /** The value of a column, or null when it is unknown. */
     public Number get(Column column) {
         return values.get(column);

@@ -26,8 +26,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Watches one target process from the side: every interval one row of {@code samples.csv} from all sources,
  * every profile period one profile folder, each on its own scheduler thread so that a slow capture never delays
- * a row. Attaching to the JVM also happens on the profile thread (retried every interval until it succeeds):
- * until then rows carry the /proc figures, and the first profile follows one interval after attaching. Ends when the target dies (after a {@code target_exit} event) or when {@link #requestStop} is called;
+ * a row, and a row's JVM reads get at most one interval ({@link JvmReads}) so that a target too busy to answer
+ * JMX still gets its /proc figures. Attaching to the JVM also happens on the profile thread (retried every
+ * interval until it succeeds): until then rows carry the /proc figures, and the first profile follows one
+ * interval after attaching. Ends when the target dies (after a {@code target_exit} event) or when {@link #requestStop} is called;
  * {@link #close()} lets the row in progress finish, takes a final capture when the target still lives (a run
  * stopped early would otherwise end without a heap walk to diff against), then flushes and releases everything.
  */
@@ -50,6 +52,7 @@ public final class Sampler implements AutoCloseable {
     private final List<Source> processSources = new ArrayList<>();
     private final ScheduledExecutorService rows = Executors.newSingleThreadScheduledExecutor(named("sampler-rows"));
     private final ScheduledExecutorService profiles = Executors.newSingleThreadScheduledExecutor(named("sampler-profiles"));
+    private final JvmReads jvmReads;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final boolean attachable;
     private volatile JvmSession jvm;
@@ -60,6 +63,7 @@ public final class Sampler implements AutoCloseable {
         Files.createDirectories(config.runDir());
         this.eventLog = new EventLog(config.runDir().resolve("events.jsonl"));
         this.warnings = new Warnings(eventLog);
+        this.jvmReads = new JvmReads(warnings);
         this.csv = CsvWriter.openOrAppend(config.runDir().resolve("samples.csv"));
         this.oomKills = OomKillCounter.locate(proc, config.pid());
         this.attachable = target.isJvm();
@@ -113,10 +117,12 @@ public final class Sampler implements AutoCloseable {
             Sample sample = new Sample(tsMs);
             JvmSession session = jvm;
             if (session != null) {
-                session.sources().forEach(source -> sampleFrom(source, sample));
+                jvmReads.readInto(sample, session.sources(), config.interval(), this::sampleFrom);
             }
             processSources.forEach(source -> sampleFrom(source, sample));
             csv.write(sample);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             // an uncaught exception would cancel the periodic task: report and keep the schedule
             warnings.failed("sampler", tsMs, e);
@@ -213,6 +219,7 @@ public final class Sampler implements AutoCloseable {
         profiles.shutdownNow();
         rows.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         profiles.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        jvmReads.close();
         if (jvm != null) {
             jvm.close();
         }
