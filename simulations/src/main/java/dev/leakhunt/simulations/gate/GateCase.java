@@ -11,7 +11,7 @@ import java.util.List;
  * ({@code sampler_*}) are the instrument's, not the target's: in a 150 s soak the sampler is still warming up
  * (its RSS grew 0.2 MB in the first control), and {@code make bench-sampler} holds it flat over 10 minutes.
  */
-record GateCase(Leak leak, List<String> leakingSeries, String plantedMethod, String heap) {
+record GateCase(Leak leak, List<String> leakingSeries, String plantedMethod, String heap, int ratePerS) {
 
     private static final String LEAKS = "dev.leakhunt.target.leaks.";
     /**
@@ -25,14 +25,21 @@ record GateCase(Leak leak, List<String> leakingSeries, String plantedMethod, Str
      * verdict had its minute of evidence.
      */
     private static final String FD_LEAK_HEAP = "512m";
+    /** Arrivals per second before ACCEL. */
+    private static final int RATE = 100;
+    /**
+     * The ticker leak's threads each wake every 2 s / ACCEL: at 600 arrivals/s its 6,000 threads starved the target,
+     * whose live heap then got too few GC readings to judge (16 on 512 MB); at 300/s both curves were confirmed.
+     */
+    private static final int TICKER_RATE = 50;
 
     static final List<GateCase> ALL = List.of(
-            new GateCase(Leak.none, List.of(), null, SMALL_HEAP),
-            new GateCase(Leak.thread, List.of("os_threads"), LEAKS + "FallbackQuote.orEstimate", SMALL_HEAP),
-            new GateCase(Leak.fd, List.of("open_fds"), LEAKS + "BestQuoteReader.read", FD_LEAK_HEAP),
-            new GateCase(Leak.map, List.of("heap_live_bytes"), LEAKS + "WriteReceipts.answer", SMALL_HEAP),
+            new GateCase(Leak.none, List.of(), null, SMALL_HEAP, RATE),
+            new GateCase(Leak.thread, List.of("os_threads"), LEAKS + "FallbackQuote.orEstimate", SMALL_HEAP, RATE),
+            new GateCase(Leak.fd, List.of("open_fds"), LEAKS + "BestQuoteReader.read", FD_LEAK_HEAP, RATE),
+            new GateCase(Leak.map, List.of("heap_live_bytes"), LEAKS + "WriteReceipts.answer", SMALL_HEAP, RATE),
             new GateCase(Leak.ticker, List.of("os_threads", "heap_live_bytes"), LEAKS + "CallHeartbeat.during",
-                    SMALL_HEAP));
+                    SMALL_HEAP, TICKER_RATE));
 
     static GateCase of(Leak leak) {
         return ALL.stream().filter(c -> c.leak == leak).findFirst().orElseThrow();

@@ -48,7 +48,8 @@ public final class LeakGate implements Callable<Integer> {
             description = "each soak's load; a planted leak's soak stops when it is confirmed (default: ${DEFAULT-VALUE})")
     private String duration;
 
-    @Option(names = "--rate", defaultValue = "100", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", description = "arrivals per second before ACCEL, for every case; default: each case's own "
+            + "(gate/GateCase: 100, 50 for ticker)")
     private String rate;
 
     @Option(names = "--accel", defaultValue = "6",
@@ -85,7 +86,7 @@ public final class LeakGate implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopRunning);
 
         System.out.printf(Locale.ROOT, "leak-gate: %d soak(s) of at most %s at %s × %s req/s, cache %s, samples every %s -> %s%n",
-                cases.size() * seeds, duration, rate, accel, cacheSize, interval, folder);
+                cases.size() * seeds, duration, rate != null ? rate : "the case's", accel, cacheSize, interval, folder);
         long startNs = System.nanoTime();
         List<CaseResult> results = new ArrayList<>();
         for (int s = 0; s < seeds && !running.stopping(); s++) {
@@ -120,7 +121,8 @@ public final class LeakGate implements Callable<Integer> {
     private int soak(Path soakJar, GateCase gateCase, long seed, Path run, Path log,
                      CurrentSoak running) throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration, "--rate=" + rate,
+                soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration,
+                "--rate=" + (rate != null ? rate : Integer.toString(gateCase.ratePerS())),
                 "--accel=" + accel, "--seed=" + seed, "--cache-size=" + cacheSize, "--interval=" + interval,
                 "--stop-on-leak=" + gateCase.stopOnLeak(),
                 "--java-opts=" + String.join(" ", LabHeap.fixed(heap != null ? heap : gateCase.heap())),
