@@ -30,14 +30,25 @@ import jdk.jfr.consumer.RecordedStackTrace;
 public final class DescriptorOpenings {
 
     static final int FRAMES_PER_PATH = 3;
-    /** The JDK methods that create a descriptor, as {@code class#method}; constructors are {@code <init>}. */
-    static final Set<String> OPENING_FRAMES = Set.of(
-            "sun.nio.ch.SocketChannelImpl#<init>", "sun.nio.ch.ServerSocketChannelImpl#<init>",
-            "sun.nio.ch.DatagramChannelImpl#<init>", "sun.nio.ch.NioSocketImpl#create",
-            "jdk.internal.net.http.PlainHttpConnection#<init>",
-            "java.io.FileInputStream#<init>", "java.io.FileOutputStream#<init>", "java.io.RandomAccessFile#<init>",
-            "sun.nio.fs.UnixChannelFactory#newFileChannel", "sun.nio.fs.UnixFileSystemProvider#newDirectoryStream",
-            "sun.nio.ch.PipeImpl#<init>", "sun.nio.ch.EPollSelectorImpl#<init>", "java.lang.ProcessImpl#<init>");
+    private static final String CONSTRUCTOR = "<init>";
+    /**
+     * The JDK methods that create a descriptor, by class. Looked up by the frame's class first, so that the frames
+     * of every allocation sample of a day-long recording are matched without building a string apiece.
+     */
+    static final Map<String, Set<String>> OPENING_METHODS = Map.ofEntries(
+            Map.entry("sun.nio.ch.SocketChannelImpl", Set.of(CONSTRUCTOR)),
+            Map.entry("sun.nio.ch.ServerSocketChannelImpl", Set.of(CONSTRUCTOR)),
+            Map.entry("sun.nio.ch.DatagramChannelImpl", Set.of(CONSTRUCTOR)),
+            Map.entry("sun.nio.ch.NioSocketImpl", Set.of("create")),
+            Map.entry("jdk.internal.net.http.PlainHttpConnection", Set.of(CONSTRUCTOR)),
+            Map.entry("java.io.FileInputStream", Set.of(CONSTRUCTOR)),
+            Map.entry("java.io.FileOutputStream", Set.of(CONSTRUCTOR)),
+            Map.entry("java.io.RandomAccessFile", Set.of(CONSTRUCTOR)),
+            Map.entry("sun.nio.fs.UnixChannelFactory", Set.of("newFileChannel")),
+            Map.entry("sun.nio.fs.UnixFileSystemProvider", Set.of("newDirectoryStream")),
+            Map.entry("sun.nio.ch.PipeImpl", Set.of(CONSTRUCTOR)),
+            Map.entry("sun.nio.ch.EPollSelectorImpl", Set.of(CONSTRUCTOR)),
+            Map.entry("java.lang.ProcessImpl", Set.of(CONSTRUCTOR)));
 
     /** The application frames below an opening frame, innermost first. */
     public record CallPath(List<String> frames) {
@@ -84,8 +95,8 @@ public final class DescriptorOpenings {
         List<RecordedFrame> frames = stack.getFrames();
         for (int i = 0; i < frames.size(); i++) {
             RecordedFrame frame = frames.get(i);
-            if (!frame.isJavaFrame() || !OPENING_FRAMES.contains(frame.getMethod().getType().getName() + "#"
-                    + frame.getMethod().getName())) {
+            if (!frame.isJavaFrame() || !OPENING_METHODS.getOrDefault(frame.getMethod().getType().getName(), Set.of())
+                    .contains(frame.getMethod().getName())) {
                 continue;
             }
             List<String> callers = new ArrayList<>();

@@ -36,9 +36,10 @@ public record ProfileDiff(
         Optional<HeapRecording> heapTo = reader.heap(to, missing);
         Optional<Map<String, Tally>> histogramFrom = reader.histogram(from, missing);
         Optional<Map<String, Tally>> histogramTo = reader.histogram(to, missing);
+        Instant fromAt = Instant.ofEpochMilli(from.tsMs());
+        Instant toAt = Instant.ofEpochMilli(to.tsMs());
         Optional<List<HeapGrowthSites.Site>> heapSites = both(histogramFrom, histogramTo, (a, b) -> heapTo
-                .map(h -> HeapGrowthSites.attribute(a, b, h, Instant.ofEpochMilli(from.tsMs()),
-                        Instant.ofEpochMilli(to.tsMs()))))
+                .map(h -> HeapGrowthSites.attribute(a, b, h, fromAt, toAt)))
                 .flatMap(sites -> sites);
         return new ProfileDiff(from, to,
                 heapSites,
@@ -48,7 +49,7 @@ public record ProfileDiff(
                 heapTo.map(h -> ThreadStarts.between(h, from.tsMs(), to.tsMs())),
                 both(reader.fds(from, missing), reader.fds(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
-                heapTo.map(h -> h.openings().between(Instant.ofEpochMilli(from.tsMs()), Instant.ofEpochMilli(to.tsMs()))),
+                heapTo.map(h -> h.openings().between(fromAt, toAt)),
                 List.copyOf(missing));
     }
 

@@ -49,7 +49,7 @@ class RunSeriesTest {
     @Test
     void metaspaceRisingWithoutNewClassesIsAPlateauAndWithThemALeak() throws IOException {
         DoubleUnaryOperator creeping = s -> 33e6 + 2e6 * s / 3600;
-        String csv = csv("metaspace_used_bytes,classes_loaded", s -> creeping.applyAsDouble(s), s -> 6_400);
+        String csv = csv("metaspace_used_bytes,classes_loaded", creeping, s -> 6_400);
 
         SeriesVerdict jitCreep = RunSeries.of(SamplesCsv.read(Files.writeString(dir.resolve("a.csv"), csv)),
                 RunContext.UNKNOWN).judge("metaspace_used_bytes");

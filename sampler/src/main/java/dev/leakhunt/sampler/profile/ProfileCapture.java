@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * paths from GC roots to the JFR old-object samples. Both grow with the objects in the heap, garbage included:
  * on the lab target at 400 req/s the histogram paused it 56–191 ms and the path search 33–74 ms with a young
  * generation of up to 280 MB, 26 ms in all right after a young collection. So a heap walk comes right after one:
- * on G1 the sampler requests it ({@link MarkingCycles#collectNow}), else it waits for the target's next GC. A step that fails is skipped with a warning; the others still run. Afterwards the pause the capture
+ * on G1 the sampler requests it ({@link MarkingCycles#collectNow}), else it waits for the target's next GC. A step
+ * that fails is skipped with a warning; the others still run. Afterwards the pause the capture
  * caused in the target is measured as the longest non-GC safepoint overlapping the capture (see
  * {@link SafepointLog}),
  * and older folders are thinned by {@link ProfileRetention}.
@@ -68,7 +69,8 @@ public final class ProfileCapture {
     private long captures;
 
     public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, HeapLiveSource gcEnds,
-            Optional<MarkingCycles> collections, FdTable fdTable, TargetEventStream events, SafepointLog safepoints, EventLog eventLog, Warnings warnings,
+            Optional<MarkingCycles> collections, FdTable fdTable, TargetEventStream events, SafepointLog safepoints,
+            EventLog eventLog, Warnings warnings,
             ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int heapWalkEvery) {
         this.jvm = jvm;
         this.heapRecording = heapRecording;
