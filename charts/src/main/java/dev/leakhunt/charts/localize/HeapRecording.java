@@ -18,14 +18,14 @@ import jdk.jfr.consumer.RecordedThread;
  *
  * @param retained       the old-object samples alive at the dump
  * @param allocations    where the application's classes were allocated (jdk.ObjectAllocationSample), by minute
- * @param openings       which application code opened file descriptors (the same samples, see
- *                       {@link DescriptorOpenings})
+ * @param resourceCalls  which application code acquired file descriptors, direct memory, class loaders or
+ *                       classes (the same samples, see {@link ResourceCalls})
  * @param endedThreadIds the Java thread ids of every {@code jdk.ThreadEnd} in the dump. Thread ids are never
  *                       reused within a JVM, and a thread's end is newer than its start, so a start found in the
  *                       dump whose id is not here belongs to a thread still alive at the dump — provided the
  *                       recording enabled {@code jdk.ThreadEnd}, taken to be the case when it holds any.
  */
-public record HeapRecording(RetainedSamples retained, AllocationSites allocations, DescriptorOpenings openings,
+public record HeapRecording(RetainedSamples retained, AllocationSites allocations, ResourceCalls resourceCalls,
                             List<ThreadStart> threadStarts, Set<Long> endedThreadIds) {
 
     static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
@@ -47,19 +47,19 @@ public record HeapRecording(RetainedSamples retained, AllocationSites allocation
         List<ThreadStart> starts = new ArrayList<>();
         Set<Long> ended = new HashSet<>();
         AllocationSites allocations = new AllocationSites();
-        DescriptorOpenings openings = new DescriptorOpenings();
+        ResourceCalls resourceCalls = new ResourceCalls();
         try (EventStream stream = EventStream.openFile(heapJfr)) {
             // Handlers copy what they need at once, so the stream may reuse its event objects.
             stream.onEvent(OLD_OBJECT_SAMPLE, event -> samples.add(RetainedSamples.Sample.of(event)));
             stream.onEvent(ALLOCATION_SAMPLE, event -> {
                 allocations.add(event);
-                openings.add(event);
+                resourceCalls.add(event);
             });
             stream.onEvent(THREAD_START, event -> starts.add(threadStart(event)));
             stream.onEvent(THREAD_END, event -> ended.add(threadId(event)));
             stream.start();
         }
-        return new HeapRecording(RetainedSamples.of(samples), allocations, openings, starts, ended);
+        return new HeapRecording(RetainedSamples.of(samples), allocations, resourceCalls, starts, ended);
     }
 
     /** False when the dump holds no {@code jdk.ThreadEnd} at all: then which threads still live is unknown. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,11 +17,14 @@ public enum LeakKind {
             "threads_timed_waiting", "os_threads", "virtual_threads"),
     FDS("fds", "open_fds", "fds_file", "fds_socket", "fds_pipe", "fds_anon", "fds_other", "sockets_established",
             "sockets_close_wait", "sockets_other"),
+    /** Direct buffers: named by the code that allocated them ({@link ResourceCalls.Resource#DIRECT_MEMORY}). */
+    DIRECT("direct", "direct_buffer_bytes", "direct_buffer_count"),
     /**
-     * Off-heap or whole-process growth: the histogram still shows the Java objects that own it (DirectByteBuffer,
-     * Cleaner), but no profile records a native allocation site, so none is blamed.
+     * Whole-process growth: no profile records a native allocation site, so none is blamed; the histogram still
+     * shows the Java objects that own native memory, and a direct-buffer leak is named under {@link #DIRECT}.
      */
-    NATIVE("native", "rss_bytes", "nmt_committed_bytes", "direct_buffer_bytes", "direct_buffer_count"),
+    NATIVE("native", "rss_bytes", "nmt_committed_bytes"),
+    /** Classes and their loaders: named by the code that created loaders or defined classes. */
     METASPACE("metaspace", "metaspace_used_bytes", "classes_loaded"),
     /** Latency, GC and cache series: no profile names a code site for them. */
     OTHER("other");
@@ -45,7 +49,17 @@ public enum LeakKind {
      * histogram.txt and the GC-root paths in heap.jfr).
      */
     public boolean prefersHeapWalks() {
-        return this == HEAP || this == NATIVE || this == METASPACE;
+        return this == HEAP || this == DIRECT || this == NATIVE || this == METASPACE;
+    }
+
+    /** The resource whose acquiring calls localize this kind, if any. */
+    public Optional<ResourceCalls.Resource> resource() {
+        return switch (this) {
+            case FDS -> Optional.of(ResourceCalls.Resource.DESCRIPTORS);
+            case DIRECT -> Optional.of(ResourceCalls.Resource.DIRECT_MEMORY);
+            case METASPACE -> Optional.of(ResourceCalls.Resource.CLASSES);
+            case HEAP, THREADS, NATIVE, OTHER -> Optional.empty();
+        };
     }
 
     public static LeakKind of(String column) {
@@ -56,9 +70,9 @@ public enum LeakKind {
      * The code sites the diff blames, best first, as {@code pkg.Class.method(File.java:NN)}: for the heap the
      * sites that keep the most histogram growth ({@link HeapGrowthSites}); for threads the site that started the
      * most threads still alive, the application frame the largest grown group is stuck at, then the others; for
-     * fds the call path that opened the most descriptors in the window ({@link DescriptorOpenings}: the opener,
-     * then its callers), then the other paths. Other kinds have none: the profiles record no native allocation
-     * site.
+     * fds, direct buffers and metaspace the call path that acquired the most of the resource in the window
+     * ({@link ResourceCalls}: the caller of the JDK, then its callers), then the other paths. Other kinds have
+     * none: the profiles record no native allocation site.
      */
     public List<String> sites(ProfileDiff diff) {
         Set<String> sites = new LinkedHashSet<>();
@@ -74,7 +88,7 @@ public enum LeakKind {
                         .toList()).orElse(List.of());
                 List<String> parkedAt = diff.threadGroups().map(grown -> grown.stream()
                         .map(g -> Frames.firstApplicationFrame(g.key().frames()))
-                        .flatMap(java.util.Optional::stream)
+                        .flatMap(Optional::stream)
                         .toList()).orElse(List.of());
                 // The line that starts the leaked threads, then the line they are stuck at, then the rest.
                 creators.stream().limit(1).forEach(sites::add);
@@ -82,8 +96,9 @@ public enum LeakKind {
                 sites.addAll(creators);
                 sites.addAll(parkedAt);
             }
-            case FDS -> diff.fdOpeners().ifPresent(openers -> openers.forEach(o -> sites.addAll(o.path().frames())));
-            case NATIVE, METASPACE, OTHER -> {
+            case FDS, DIRECT, METASPACE -> resource().flatMap(diff::callers)
+                    .ifPresent(callers -> callers.forEach(c -> sites.addAll(c.path().frames())));
+            case NATIVE, OTHER -> {
                 // No code site in the profiles: the report shows the grown groups instead.
             }
         }

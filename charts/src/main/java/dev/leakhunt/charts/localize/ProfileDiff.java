@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
  * What grew between two profile captures of one run: heap growth by the site that keeps it (histogram.txt of
  * both and heap.jfr of the later, see {@link HeapGrowthSites}), classes (histogram.txt),
  * thread groups (threads.txt) with the sites that started threads in between (heap.jfr of the later capture),
- * fd groups (fds.tsv) with the code that opened descriptors in between (heap.jfr of the later capture, see
- * {@link DescriptorOpenings}). A part whose file is absent in either capture is empty and named in
+ * fd groups (fds.tsv), and the code that acquired descriptors, direct memory, class loaders or classes in
+ * between (heap.jfr of the later capture, see {@link ResourceCalls}). A part whose file is absent in either capture is empty and named in
  * {@link #missing()}.
  */
 public record ProfileDiff(
@@ -24,7 +24,7 @@ public record ProfileDiff(
         Optional<List<Growth<ThreadGroups.Stack>>> threadGroups,
         Optional<Map<String, ThreadStarts.Site>> threadStarts,
         Optional<List<Growth<FdGroups.Kind>>> fdGroups,
-        Optional<List<DescriptorOpenings.Opener>> fdOpeners,
+        Optional<ResourceCalls> resourceCalls,
         List<String> missing) {
 
     public static ProfileDiff between(ProfileCapture from, ProfileCapture to) {
@@ -49,8 +49,14 @@ public record ProfileDiff(
                 heapTo.map(h -> ThreadStarts.between(h, from.tsMs(), to.tsMs())),
                 both(reader.fds(from, missing), reader.fds(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
-                heapTo.map(h -> h.openings().between(fromAt, toAt)),
+                heapTo.map(HeapRecording::resourceCalls),
                 List.copyOf(missing));
+    }
+
+    /** The call paths that acquired {@code resource} between the captures, most first. */
+    public Optional<List<ResourceCalls.Caller>> callers(ResourceCalls.Resource resource) {
+        return resourceCalls.map(calls -> calls.between(resource, Instant.ofEpochMilli(from.tsMs()),
+                Instant.ofEpochMilli(to.tsMs())));
     }
 
     private static <T, R> Optional<R> both(Optional<T> before, Optional<T> after, BiFunction<T, T, R> diff) {

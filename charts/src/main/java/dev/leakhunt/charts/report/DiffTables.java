@@ -1,11 +1,11 @@
 package dev.leakhunt.charts.report;
 
-import dev.leakhunt.charts.localize.DescriptorOpenings;
 import dev.leakhunt.charts.localize.FdGroups;
 import dev.leakhunt.charts.localize.Growth;
 import dev.leakhunt.charts.localize.HeapGrowthSites;
 import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
+import dev.leakhunt.charts.localize.ResourceCalls;
 import dev.leakhunt.charts.localize.ThreadGroups;
 import dev.leakhunt.charts.localize.ThreadStarts;
 import java.util.ArrayList;
@@ -27,6 +27,10 @@ public final class DiffTables {
         diff.classes().ifPresent(g -> tables.add(classes(g)));
         tables.addAll(threads(diff));
         tables.addAll(fds(diff));
+        for (ResourceCalls.Resource resource : List.of(ResourceCalls.Resource.DIRECT_MEMORY,
+                ResourceCalls.Resource.CLASSES)) {
+            diff.callers(resource).ifPresent(c -> tables.add(callers(resource, c)));
+        }
         return tables;
     }
 
@@ -38,7 +42,11 @@ public final class DiffTables {
                 diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
                 diff.classes().ifPresent(g -> tables.add(classes(g)));
             }
-            case METASPACE -> diff.classes().ifPresent(g -> tables.add(classes(g)));
+            case DIRECT, METASPACE -> {
+                ResourceCalls.Resource resource = kind.resource().orElseThrow();
+                diff.callers(resource).ifPresent(c -> tables.add(callers(resource, c)));
+                diff.classes().ifPresent(g -> tables.add(classes(g)));
+            }
             case THREADS -> tables.addAll(threads(diff));
             case FDS -> tables.addAll(fds(diff));
             case OTHER -> {
@@ -124,20 +132,20 @@ public final class DiffTables {
     private static List<DiffTable> fds(ProfileDiff diff) {
         List<DiffTable> tables = new ArrayList<>();
         diff.fdGroups().ifPresent(g -> tables.add(fdGroups(g)));
-        diff.fdOpeners().ifPresent(o -> tables.add(fdOpeners(o)));
+        diff.callers(ResourceCalls.Resource.DESCRIPTORS)
+                .ifPresent(c -> tables.add(callers(ResourceCalls.Resource.DESCRIPTORS, c)));
         return tables;
     }
 
-    private static DiffTable fdOpeners(List<DescriptorOpenings.Opener> openers) {
-        List<DiffTable.Row> rows = openers.stream().limit(TOP_ROWS).map(o -> new DiffTable.Row(List.of(
-                Long.toString(o.samples()), o.path().frames().getFirst()),
-                o.path().frames().stream().skip(1).map(f -> "called from " + f).toList())).toList();
-        return new DiffTable("Code that opened file descriptors between the captures",
-                "JFR allocation samples (jdk.ObjectAllocationSample) taken inside the JDK's opening calls (socket "
-                        + "channel, HTTP client connection, file stream constructors, …), by the application call "
-                        + "path that made them: who opened descriptors in the window, not whose stayed open. Read "
-                        + "it beside the groups that grew.",
-                List.of("samples", "opened by"), rows, "no allocation sample fell inside an opening call");
+    private static DiffTable callers(ResourceCalls.Resource resource, List<ResourceCalls.Caller> callers) {
+        List<DiffTable.Row> rows = callers.stream().limit(TOP_ROWS).map(c -> new DiffTable.Row(List.of(
+                Long.toString(c.samples()), c.path().frames().getFirst()),
+                c.path().frames().stream().skip(1).map(f -> "called from " + f).toList())).toList();
+        return new DiffTable("Code that " + resource.verbPhrase() + " between the captures",
+                "JFR allocation samples (jdk.ObjectAllocationSample) taken inside the JDK calls that acquire them ("
+                        + resource.calls() + "), by the application call path that made them: who acquired in "
+                        + "the window, not whose were kept. Read it beside the groups that grew.",
+                List.of("samples", "called by"), rows, "no allocation sample fell inside such a call");
     }
 
     private static DiffTable fdGroups(List<Growth<FdGroups.Kind>> grown) {

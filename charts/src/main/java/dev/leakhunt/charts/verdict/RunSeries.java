@@ -22,10 +22,15 @@ import java.util.Set;
  * ({@code gc_cpu_seconds_per_s} is the GC CPU fraction of one core). Limit columns are not resources and are
  * not judged; they give the limit of the series they bound (their last value).
  *
- * <p>Two rules look across series. The memory that grows with compilation waits for the JIT to settle
- * ({@link JitActivity}). And metaspace that rises while {@code classes_loaded} does not is called a plateau: with
- * no new classes, what grows is the per-method data of the classes already there (profiles, counters), bounded by
- * their number — the JIT's creep, measured at +0.46 MB/h on a 20 min clean run; a class-loader leak raises both.
+ * <p>Some rules look across series, so that a rise is blamed on what explains it. The memory that grows with
+ * compilation waits for the JIT to settle ({@link JitActivity}). Metaspace that rises while {@code classes_loaded}
+ * does not is called a plateau: with no new classes, what grows is the per-method data of the classes already
+ * there (profiles, counters), bounded by their number — the JIT's creep, measured at +0.46 MB/h on a 20 min clean
+ * run; a class-loader leak raises both, and while {@code classes_loaded} leaks, metaspace is judged without
+ * waiting for the JIT. Heap used and committed that rise while the live heap does not are the collector sizing the
+ * heap (a 10 min control: committed +143 MB/h, live heap flat), bounded by the heap's maximum: a plateau. And RSS
+ * that rises only as much as the committed heap (RSS minus committed heap not a leak) is that growth: a plateau
+ * too; a native leak raises the difference.
  */
 public final class RunSeries {
 
@@ -39,6 +44,11 @@ public final class RunSeries {
     private static final Set<String> MEMORY_COLUMNS = Set.of("rss_bytes", "nmt_committed_bytes");
     private static final String METASPACE = "metaspace_used_bytes";
     private static final String CLASSES = "classes_loaded";
+    private static final String HEAP_LIVE = "heap_live_bytes";
+    private static final String HEAP_COMMITTED = "heap_committed_bytes";
+    private static final String RSS = "rss_bytes";
+    /** Heap series the collector sizes: they follow the live heap up to the heap's maximum. */
+    private static final Set<String> SIZED_BY_THE_COLLECTOR = Set.of("heap_used_bytes", HEAP_COMMITTED);
     /**
      * The live verdict re-judges every interval; a replay of a finished run judges at most every eighth of the
      * least evidence, which keeps a day's replay to a few thousand judgements.
@@ -106,19 +116,48 @@ public final class RunSeries {
 
     public SeriesVerdict judge(String name) {
         SeriesContext context = context(name);
-        if (jit.stillWarming(name)) {
+        Optional<Verdict> classes = name.equals(METASPACE) && values.containsKey(CLASSES)
+                ? Optional.of(VerdictEngine.judge(tMs, values(CLASSES), context(CLASSES)).verdict())
+                : Optional.empty();
+        // New classes explain a metaspace that grows with them, whatever the JIT does meanwhile.
+        if (jit.stillWarming(name) && classes.filter(Verdict.LEAK::equals).isEmpty()) {
             return VerdictEngine.inconclusive(context, tMs, lastRowMs(), jit.stillWarmingReason());
         }
         SeriesVerdict verdict = VerdictEngine.judge(tMs, values(name), context);
-        if (name.equals(METASPACE) && verdict.verdict() == Verdict.LEAK && values.containsKey(CLASSES)) {
-            Verdict classes = VerdictEngine.judge(tMs, values(CLASSES), context(CLASSES)).verdict();
-            if (classes == Verdict.FLAT || classes == Verdict.PLATEAU) {
-                return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + CLASSES + " is "
-                        + classes.name().toLowerCase(Locale.ROOT)
-                        + ": per-method data of the loaded classes, bounded by them");
+        if (verdict.verdict() != Verdict.LEAK) {
+            return verdict;
+        }
+        if (classes.filter(c -> c == Verdict.FLAT || c == Verdict.PLATEAU).isPresent()) {
+            return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + CLASSES + " is "
+                    + lower(classes.get()) + ": per-method data of the loaded classes, bounded by them");
+        }
+        if (SIZED_BY_THE_COLLECTOR.contains(name) && values.containsKey(HEAP_LIVE)) {
+            Verdict live = VerdictEngine.judge(tMs, values(HEAP_LIVE), context(HEAP_LIVE)).verdict();
+            if (live == Verdict.FLAT || live == Verdict.PLATEAU) {
+                return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + HEAP_LIVE + " is "
+                        + lower(live) + ": the collector sized the heap up, bounded by its maximum");
+            }
+        }
+        if (name.equals(RSS) && values.containsKey(HEAP_COMMITTED)) {
+            SeriesVerdict nativePart = VerdictEngine.judge(tMs, minus(values(RSS), values(HEAP_COMMITTED)), context);
+            if (nativePart.verdict() != Verdict.LEAK) {
+                return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + RSS + " minus "
+                        + HEAP_COMMITTED + " is " + lower(nativePart.verdict()) + ": the heap's growth");
             }
         }
         return verdict;
+    }
+
+    private static String lower(Verdict verdict) {
+        return verdict.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] difference = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            difference[i] = a[i] - b[i];
+        }
+        return difference;
     }
 
     /** Sample times (epoch ms) of every series; the caller must not modify the array. */

@@ -58,7 +58,7 @@ class HeapGrowthSitesTest {
         allocations.add("app.Receipt", "app.Boot.init(Boot.java:1)", FROM.minusSeconds(3_600), 50_000);
 
         List<HeapGrowthSites.Site> sites = HeapGrowthSites.attribute(BEFORE, AFTER,
-                new HeapRecording(RetainedSamples.of(written), allocations, new DescriptorOpenings(), List.of(),
+                new HeapRecording(RetainedSamples.of(written), allocations, new ResourceCalls(), List.of(),
                         Set.of()), FROM, TO);
 
         assertEquals(List.of(LEAK_SITE, OTHER_RECEIPT_SITE, RECEIPT_SITE),

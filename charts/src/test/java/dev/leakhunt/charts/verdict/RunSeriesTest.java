@@ -63,6 +63,58 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
     }
 
+    @Test
+    void metaspaceIsJudgedWhileTheJitCompilesWhenClassesKeepLoading() throws IOException {
+        DoubleUnaryOperator creeping = s -> 33e6 + 20e6 * s / 3600;
+        DoubleUnaryOperator compilingThroughout = s -> 0.05 * s;
+        String header = "metaspace_used_bytes,classes_loaded," + JitActivity.COLUMN;
+
+        String loaderLeak = csv(header, creeping, s -> 6_400 + 10 * s, compilingThroughout);
+        SeriesVerdict leak = RunSeries.of(SamplesCsv.read(Files.writeString(dir.resolve("c.csv"), loaderLeak)),
+                RunContext.UNKNOWN).judge("metaspace_used_bytes");
+        String sameClasses = csv(header, creeping, s -> 6_400, compilingThroughout);
+        SeriesVerdict jitCreep = RunSeries.of(SamplesCsv.read(Files.writeString(dir.resolve("d.csv"), sameClasses)),
+                RunContext.UNKNOWN).judge("metaspace_used_bytes");
+
+        assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
+        assertEquals(Verdict.INCONCLUSIVE, jitCreep.verdict(), jitCreep.reason());
+    }
+
+    @Test
+    void rssThatRisesWithTheCommittedHeapIsItsGrowthAndANativeLeakIsNot() throws IOException {
+        DoubleUnaryOperator committedGrowing = s -> 256e6 + 150e6 * s / 3600;
+        DoubleUnaryOperator rssFollowing = s -> 150e6 + committedGrowing.applyAsDouble(s);
+        DoubleUnaryOperator committedFlat = s -> 256e6;
+
+        SeriesVerdict heapGrowth = judgeFirst("rss_bytes,heap_committed_bytes", rssFollowing, committedGrowing);
+        SeriesVerdict nativeLeak = judgeFirst("rss_bytes,heap_committed_bytes", rssFollowing, committedFlat);
+
+        assertEquals(Verdict.PLATEAU, heapGrowth.verdict(), heapGrowth.reason());
+        assertTrue(heapGrowth.reason().endsWith("rss_bytes minus heap_committed_bytes is flat: the heap's growth"),
+                heapGrowth.reason());
+        assertEquals(Verdict.LEAK, nativeLeak.verdict(), nativeLeak.reason());
+    }
+
+    @Test
+    void aCommittedHeapThatGrowsWhileTheLiveHeapDoesNotIsTheCollectorsSizing() throws IOException {
+        DoubleUnaryOperator committedGrowing = s -> 256e6 + 150e6 * s / 3600;
+
+        SeriesVerdict sized = judgeFirst("heap_committed_bytes,heap_live_bytes", committedGrowing, s -> 90e6);
+        SeriesVerdict followingALeak = judgeFirst("heap_committed_bytes,heap_live_bytes", committedGrowing,
+                s -> 90e6 + 100e6 * s / 3600);
+
+        assertEquals(Verdict.PLATEAU, sized.verdict(), sized.reason());
+        assertTrue(sized.reason().endsWith("but heap_live_bytes is flat: the collector sized the heap up, bounded by "
+                + "its maximum"), sized.reason());
+        assertEquals(Verdict.LEAK, followingALeak.verdict(), followingALeak.reason());
+    }
+
+    /** The verdict on the first of {@code header}'s columns. */
+    private SeriesVerdict judgeFirst(String header, DoubleUnaryOperator... columns) throws IOException {
+        Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv(header, columns));
+        return RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN).judge(header.substring(0, header.indexOf(',')));
+    }
+
     private SeriesVerdict judge(String column, DoubleUnaryOperator values, DoubleUnaryOperator compileSeconds)
             throws IOException {
         String csv = compileSeconds == null ? csv(column, values)

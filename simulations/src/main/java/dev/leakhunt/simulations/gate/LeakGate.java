@@ -37,8 +37,8 @@ public final class LeakGate implements Callable<Integer> {
     /** A soak's exit status when the gate stopped it before it ran (130: interrupted, as by Ctrl-C). */
     private static final int EXIT_STOPPED = 130;
 
-    @Option(names = "--cases", split = ",", defaultValue = "none,thread,fd,map,ticker",
-            description = "leaks to soak, the control included (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cases", split = ",",
+            description = "leaks to soak, the control included (default: every case of gate/GateCase)")
     private List<Leak> cases;
 
     @Option(names = "--seeds", defaultValue = "1", description = "soaks per case, seeds 42, 43, … (default: ${DEFAULT-VALUE})")
@@ -85,12 +85,13 @@ public final class LeakGate implements Callable<Integer> {
         Thread stopRunning = new Thread(running::stop, "leak-gate-stop");
         Runtime.getRuntime().addShutdownHook(stopRunning);
 
+        List<Leak> toSoak = cases != null ? cases : GateCase.ALL.stream().map(GateCase::leak).toList();
         System.out.printf(Locale.ROOT, "leak-gate: %d soak(s) of at most %s at %s × %s req/s, cache %s, samples every %s -> %s%n",
-                cases.size() * seeds, duration, rate != null ? rate : "the case's", accel, cacheSize, interval, folder);
+                toSoak.size() * seeds, duration, rate != null ? rate : "the case's", accel, cacheSize, interval, folder);
         long startNs = System.nanoTime();
         List<CaseResult> results = new ArrayList<>();
         for (int s = 0; s < seeds && !running.stopping(); s++) {
-            for (Leak leak : cases) {
+            for (Leak leak : toSoak) {
                 if (running.stopping()) {
                     break;
                 }
