@@ -1,6 +1,7 @@
 package dev.leakhunt.charts.cli;
 
 import dev.leakhunt.charts.report.RunReport;
+import dev.leakhunt.charts.report.VerdictSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ final class ReportCommand implements Callable<Integer> {
         RunReport.Written written = RunReport.write(runDir);
         var out = spec.commandLine().getOut();
         written.missing().forEach(m -> out.println("missing: " + m));
+        written.verdicts().ifPresent(v -> VerdictSummary.lines(v).forEach(out::println));
         out.println("report: " + written.html());
         return 0;
     }

@@ -382,6 +382,18 @@ final class Soak {
         closeCgroup();
     }
 
+    /** The report step's summary of the verdicts (charts README): from its "verdicts:" line to its "slo:" line. */
+    private void printVerdictSummary(Path chartsLog) throws IOException {
+        boolean inSummary = false;
+        for (String line : Files.readAllLines(chartsLog)) {
+            inSummary |= line.startsWith("verdicts: ");
+            if (inSummary) {
+                out.println(line);
+            }
+            inSummary &= !line.startsWith("slo: ");
+        }
+    }
+
     private void buildReports() {
         try {
             if (Files.exists(folder.simulationLog())) {
@@ -405,6 +417,7 @@ final class Soak {
                 if (report.isAlive() || report.ending().exitCode() != 0) {
                     warn("charts", "the report step failed; see " + folder.log("charts"));
                 } else {
+                    printVerdictSummary(folder.log("charts"));
                     out.println("soak: report " + folder.root().resolve("report.html"));
                 }
             }
