@@ -14,6 +14,7 @@ import dev.leakhunt.sampler.out.ProfileRetention;
 import dev.leakhunt.sampler.proc.FdTable;
 import dev.leakhunt.sampler.proc.ProcFs;
 import dev.leakhunt.sampler.profile.ProfileCapture;
+import dev.leakhunt.sampler.profile.WarmupBaseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ final class JvmSession implements AutoCloseable {
             this.profileCapture = new ProfileCapture(jvm, recording, heapLive, marking,
                     new FdTable(proc, config.pid()), events, safepoints,
                     eventLog, warnings, new ProfileRetention(config.keepProfiles()), config.runDir(),
-                    config.histogramWithFullGc(), config.heapWalkEvery());
+                    config.histogramWithFullGc(), config.heapWalkEvery(),
+                    new WarmupBaseline(config.warmup(), config.runDir(), System.currentTimeMillis()));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -69,6 +69,12 @@ public final class SamplerCommand implements Callable<Integer> {
                     + "every N-th after it; 1 = every capture (default ${DEFAULT-VALUE}: every 30 min at the default cadence)")
     int heapWalkEvery;
 
+    @Option(names = "--warmup", defaultValue = "0", converter = DurationOrNever.class,
+            description = "the target's warm-up: the first capture after it walks the heap, the baseline of leak diffs; "
+                    + "counted from the load_start event in a soak's run folder, else from the sampler's start; "
+                    + "0 = none (default ${DEFAULT-VALUE})")
+    Duration warmup;
+
     @Option(names = "--final-capture", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "on SIGTERM/SIGINT while the target lives, take a last capture with a heap walk "
                     + "(at most 20 s) before exiting; --no-final-capture stops at once (default: on)")
@@ -126,7 +132,7 @@ public final class SamplerCommand implements Callable<Integer> {
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc, heapWalkEvery, finalCapture, markEvery);
+                histogramWithFullGc, heapWalkEvery, warmup, finalCapture, markEvery);
     }
 
     /** A duration, or {@code 0} for never. */

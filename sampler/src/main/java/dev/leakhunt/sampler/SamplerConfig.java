@@ -18,6 +18,7 @@ public record SamplerConfig(
         Path jfrSettings,
         boolean histogramWithFullGc,
         int heapWalkEvery,
+        Duration warmup,
         boolean finalCapture,
         Duration markEvery) {
 }

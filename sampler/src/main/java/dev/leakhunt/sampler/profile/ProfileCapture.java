@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Captures one profile into {@code profiles/<ts_ms>/}: the JSON thread dump and its grouping, a dump of the
  * heap-evidence JFR recording, the fd table, then the {@code done} marker. The first capture and every
- * {@code heapWalkEvery}-th after it also walk the heap at a safepoint: the class histogram, and the search for
+ * {@code heapWalkEvery}-th after it, and the first after the target's warm-up ({@link WarmupBaseline}), also walk
+ * the heap at a safepoint: the class histogram, and the search for
  * paths from GC roots to the JFR old-object samples. Both grow with the objects in the heap, garbage included:
  * on the lab target at 400 req/s the histogram paused it 56–191 ms and the path search 33–74 ms with a young
  * generation of up to 280 MB, 26 ms in all right after a young collection. So a heap walk comes right after one:
@@ -66,12 +67,14 @@ public final class ProfileCapture {
     private final Path runDir;
     private final boolean histogramWithFullGc;
     private final int heapWalkEvery;
+    private final WarmupBaseline baseline;
     private long captures;
 
     public ProfileCapture(TargetJvm jvm, Optional<HeapEvidenceRecording> heapRecording, HeapLiveSource gcEnds,
             Optional<MarkingCycles> collections, FdTable fdTable, TargetEventStream events, SafepointLog safepoints,
             EventLog eventLog, Warnings warnings,
-            ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int heapWalkEvery) {
+            ProfileRetention retention, Path runDir, boolean histogramWithFullGc, int heapWalkEvery,
+            WarmupBaseline baseline) {
         this.jvm = jvm;
         this.heapRecording = heapRecording;
         this.gcEnds = gcEnds;
@@ -85,6 +88,7 @@ public final class ProfileCapture {
         this.runDir = runDir;
         this.histogramWithFullGc = histogramWithFullGc;
         this.heapWalkEvery = heapWalkEvery;
+        this.baseline = baseline;
     }
 
     /** Why a capture is taken. */
@@ -106,10 +110,13 @@ public final class ProfileCapture {
         Path dir = Files.createDirectories(runDir.resolve(relative)).toAbsolutePath();
         boolean last = trigger == Trigger.FINAL;
         boolean first = captures == 0;
-        boolean heapWalk = captures++ % heapWalkEvery == 0 || last;
-        // A diff reads GC-root paths from its later capture only, and the first capture is never one: its search,
-        // at the target's start and in its JIT warm-up, paused the lab target 54 ms for paths no report reads.
-        boolean rootPaths = heapWalk && !first;
+        boolean scheduledWalk = captures++ % heapWalkEvery == 0;
+        boolean atBaseline = baseline.isBaseline(tsMs);
+        boolean heapWalk = scheduledWalk || last || atBaseline;
+        // A diff reads GC-root paths from its later capture only, and neither the first capture nor the baseline
+        // is meant to be one: the first's search, at the target's start and in its JIT warm-up, paused the lab
+        // target 54 ms for paths no report reads.
+        boolean rootPaths = scheduledWalk && !first || last;
         if (heapWalk) {
             emptyYoungGeneration(tsMs, last ? FINAL_GC_WAIT : GC_WAIT);
         }

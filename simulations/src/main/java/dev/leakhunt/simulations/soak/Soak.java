@@ -263,6 +263,7 @@ final class Soak {
         command.addAll(List.of("-jar", plan.jar("sampler", "sampler.jar").toString(), "--pid=" + jvmPid,
                 "--out=" + folder.root(), "--interval=" + plan.sampleInterval().toMillis() + "ms",
                 "--profile-every=" + plan.profileEvery().toSeconds() + "s",
+                "--warmup=" + plan.warmup().toMillis() + "ms",
                 "--mark-every=" + plan.sampleInterval().multipliedBy(ROWS_PER_MARKING_CYCLE).toMillis() + "ms"));
         String metricsUrl = plan.targetPid() != null ? plan.metricsUrl() : launcher.metricsUrl();
         if (metricsUrl != null) {
