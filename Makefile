@@ -56,8 +56,8 @@ help:
 	@echo "make compare RUNS='runs/a runs/b'   overlay the curves of several runs"
 	@echo "make diff RUN=runs/<id> FROM=<ts_ms> TO=<ts_ms>   diff two profiles of a run"
 	@echo "make test                           unit, integration and end-to-end tests"
-	@echo "make leak-gate                      every planted leak caught and localized, the control clean"
-	@echo "make bench-detect [SEEDS=5]         recall, precision, time to detect per leak class"
+	@echo "make leak-gate [CASES=none,thread,…] every planted leak caught and localized, the control clean"
+	@echo "make bench-detect [SEEDS=5] [CASES=…] recall, precision, time to detect per leak class"
 	@echo "make build                          build every module's jar"
 
 build: $(JARS)
@@ -74,13 +74,14 @@ test:
 # bench-detect has measured how often it fails (README, "The leak gate").
 .PHONY: leak-gate bench-detect
 leak-gate: build
-	$(JAVA) -jar $(SOAK_JAR) leak-gate $(if $(OUT),--out="$(OUT)")
+	$(JAVA) -jar $(SOAK_JAR) leak-gate $(if $(CASES),--cases=$(CASES)) $(if $(OUT),--out="$(OUT)")
 
 # The gate's soaks over SEEDS seeds (default 5): recall, precision and time to detect per leak class, and the
 # control's false positives. The output is kept as the measured record in src/docs/bench-detect.txt.
 SEEDS ?= 5
 bench-detect: build
-	$(JAVA) -jar $(SOAK_JAR) leak-gate --seeds=$(SEEDS) $(if $(OUT),--out="$(OUT)") | tee src/docs/bench-detect.txt
+	$(JAVA) -jar $(SOAK_JAR) leak-gate --seeds=$(SEEDS) $(if $(CASES),--cases=$(CASES)) $(if $(OUT),--out="$(OUT)") \
+	  | tee src/docs/bench-detect.txt
 
 # The lab service's ceiling on this machine: the highest rate of the soak's default mix it holds with p99 < 50 ms.
 .PHONY: bench-target

@@ -101,6 +101,18 @@ class VerdictEngineTest {
         assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
     }
 
+    /**
+     * The ticker leak's live heap in runs/bench-detect-5/ticker-seed44 (MB): it climbed 24 → 29 over 80 s, jumped to
+     * 62 in one GC, and climbed on. Two shifts fit it better than a line, but not better than shifts with a rise.
+     */
+    @Test
+    void aLeakThatAlsoTookAStepIsStillALeak() {
+        SeriesContext fastForward = SeriesContext.of("count").withWarmupHint(40_000).withTimeScale(6);
+        SeriesVerdict v = Synthetic.every(1_000, 150_000, t -> 20 + t / 16_000.0 + (t < 126_000 ? 0 : 33))
+                .white(0.8, 9).judge(fastForward);
+        assertEquals(Verdict.LEAK, v.verdict(), v.reason());
+    }
+
     @Test
     void whiteNoiseIsFlat() {
         SeriesVerdict v = Synthetic.of(2, t -> 50).white(3, 7).judge(SeriesContext.of("count"));
