@@ -53,6 +53,11 @@ record CaseResult(GateCase gateCase, long seed, Path run, String outcome, Map<St
         return series.stream().anyMatch(leaksCalled::containsKey);
     }
 
+    /** The series of the target judged {@code leak}: what a control must not have (the sampler's own aside). */
+    List<String> targetLeaks() {
+        return leaksCalled.keySet().stream().filter(series -> !GateCase.isInstrument(series)).toList();
+    }
+
     static CaseResult read(GateCase gateCase, long seed, Path run) throws IOException {
         String outcome = JSON.readTree(run.resolve("manifest.json").toFile()).path("outcome").asText("unknown");
         Path verdictsFile = run.resolve("verdicts.json");

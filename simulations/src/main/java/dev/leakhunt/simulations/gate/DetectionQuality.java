@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@code make bench-detect}: per leak class over its seeds, recall (soaks whose every series was called a leak),
  * localization (soaks naming the planted method), precision (those detections against the control's false alarms
  * on the same series) and the median times to the first leak verdict and to its confirmation; and the control's
- * false positives, a soak with a leak verdict on any series.
+ * false positives, a soak with a leak verdict on any series of the target (the sampler's own columns aside, as in
+ * the gate).
  */
 final class DetectionQuality {
     private final List<CaseResult> results;
@@ -39,11 +40,10 @@ final class DetectionQuality {
                     median(runs.stream().flatMap(r -> r.detection().stream()).mapToLong(CaseResult.Detection::firstLeakMs).toArray()),
                     median(runs.stream().flatMap(r -> r.detection().stream()).mapToLong(CaseResult.Detection::confirmedMs).toArray())));
         }
-        long falsePositives = controls.stream().filter(r -> !r.leaksCalled().isEmpty()).count();
+        List<CaseResult> falsePositives = controls.stream().filter(r -> !r.targetLeaks().isEmpty()).toList();
         out.append(String.format(Locale.ROOT, "control: %d soak(s), %d false positive(s)%s%n", controls.size(),
-                falsePositives, falsePositives == 0 ? "" : " — " + String.join("; ", controls.stream()
-                        .filter(r -> !r.leaksCalled().isEmpty())
-                        .map(r -> "seed " + r.seed() + ": " + r.leaksCalled().keySet()).toList())));
+                falsePositives.size(), falsePositives.isEmpty() ? "" : " — " + String.join("; ", falsePositives
+                        .stream().map(r -> "seed " + r.seed() + ": " + r.targetLeaks()).toList())));
         return out.toString();
     }
 

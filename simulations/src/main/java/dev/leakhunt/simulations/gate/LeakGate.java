@@ -115,7 +115,11 @@ public final class LeakGate implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "leak-gate: %s, %d of %d soaks passed in %s%n", failed == 0 ? "PASS" : "FAIL",
                 results.size() - failed, results.size(), GateLine.minutes(Duration.ofNanos(System.nanoTime() - startNs)));
-        Runtime.getRuntime().removeShutdownHook(stopRunning);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopRunning);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C or SIGTERM: the hook has run, and the JVM refuses changes to its hooks now
+        }
         return failed == 0 ? 0 : 1;
     }
 
