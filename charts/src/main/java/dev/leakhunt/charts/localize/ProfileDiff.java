@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
  * both and heap.jfr of the later, see {@link HeapGrowthSites}), classes (histogram.txt),
  * thread groups (threads.txt) with the sites that started threads in between (heap.jfr of the later capture),
  * fd groups (fds.tsv), and the code that acquired descriptors, direct memory, class loaders or classes in
- * between (heap.jfr of the later capture, see {@link ResourceCalls}). A part whose file is absent in either capture is empty and named in
- * {@link #missing()}.
+ * between (heap.jfr of the later capture, see {@link ResourceCalls}). A part whose file is absent in either
+ * capture is empty and named in {@link #missing()}.
  */
 public record ProfileDiff(
         ProfileCapture from,

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The verdicts in a few lines of text, for the terminal that ran the soak: the count per verdict, then every
- * series that is not flat (leaks first, with their slope, limit and sites), then the SLOs that failed.
+ * series that is not flat — leaks first, with their slope, limit and sites; plateaus and inconclusive series with
+ * the reason — then the SLOs that failed.
  */
 public final class VerdictSummary {
 
@@ -32,7 +33,9 @@ public final class VerdictSummary {
         for (Verdict shown : ORDER) {
             verdicts.series().forEach((name, v) -> {
                 if (v.verdict() == shown) {
-                    lines.add("  " + VerdictText.summary(name, v) + sites(verdicts.leaks(), name));
+                    lines.add("  " + (shown == Verdict.LEAK
+                            ? VerdictText.summary(name, v) + sites(verdicts.leaks(), name)
+                            : name + ": " + v.verdict().jsonName() + " (" + v.reason() + ")"));
                 }
             });
         }

@@ -33,7 +33,7 @@ class VerdictSummaryTest {
                 "verdicts: 1 leak, 1 plateau, 1 flat, 1 inconclusive",
                 "  heap_live_bytes: leak +400 MiB/h (95% CI +400 MiB/h … +400 MiB/h) at a.B.keep(B.java:40), "
                         + "a.C.call(C.java:9)",
-                "  cache_size: plateau",
+                "  cache_size: plateau (rose then stopped)",
                 "  nmt_committed_bytes: inconclusive (0 samples)",
                 "slo: 1 of 2 pass; failed: live-heap mean drift < 5 % (+31 %)"), lines);
     }
