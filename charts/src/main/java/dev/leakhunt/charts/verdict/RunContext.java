@@ -15,13 +15,11 @@ import java.util.OptionalLong;
  * @param warmupHintMs     the least warm-up, counted from the run's first {@code samples.csv} row; negative when
  *                         unknown (see {@link SeriesContext#warmupHintMs()})
  * @param timeScale        the run's ACCEL, 1 for real time (see {@link SeriesContext#timeScale()})
- * @param markEveryMs      the sampler's marking period ({@code sampler_start}'s {@code mark_every_ms}); 0 when it
- *                         started none or is unknown
  */
-public record RunContext(double memoryLimitBytes, long warmupHintMs, double timeScale, long markEveryMs) {
+public record RunContext(double memoryLimitBytes, long warmupHintMs, double timeScale) {
 
-    /** A run folder that says nothing: no limit, warm-up only detected, real time, no marking cycles. */
-    public static final RunContext UNKNOWN = new RunContext(Double.NaN, -1, SeriesContext.REAL_TIME, 0);
+    /** A run folder that says nothing: no limit, warm-up only detected, real time. */
+    public static final RunContext UNKNOWN = new RunContext(Double.NaN, -1, SeriesContext.REAL_TIME);
 
     /**
      * The context of a run whose first sample row was taken at {@code firstRowMs}. The warm-up hint:
@@ -38,10 +36,7 @@ public record RunContext(double memoryLimitBytes, long warmupHintMs, double time
     public static RunContext of(Optional<Manifest> manifest, List<RunEvent> events, long firstRowMs) {
         double memoryLimit = manifest.map(Manifest::memoryLimitBytes).orElse(Double.NaN);
         double accel = manifest.map(Manifest::accel).orElse(SeriesContext.REAL_TIME);
-        long markEveryMs = events.stream().filter(e -> RunEvent.SAMPLER_START.equals(e.type()))
-                .reduce((first, last) -> last)
-                .map(e -> e.fields().path("mark_every_ms").asLong(0)).orElse(0L);
-        return new RunContext(memoryLimit, warmupHintMs(manifest, events, firstRowMs), accel, markEveryMs);
+        return new RunContext(memoryLimit, warmupHintMs(manifest, events, firstRowMs), accel);
     }
 
     private static long warmupHintMs(Optional<Manifest> manifest, List<RunEvent> events, long firstRowMs) {

@@ -91,8 +91,7 @@ public final class RunSeries {
             double limit = HEAP_COLUMNS.contains(name) ? heapMax
                     : MEMORY_COLUMNS.contains(name) ? run.memoryLimitBytes()
                     : isFdColumn(name) ? fdLimit : Double.NaN;
-            values.put(name, isCumulative(column) ? CounterRate.perWallSecond(ts, cells)
-                    : name.equals(HEAP_LIVE) ? MarkingFloor.of(ts, cells, run.markEveryMs()) : cells);
+            values.put(name, isCumulative(column) ? CounterRate.perWallSecond(ts, cells) : cells);
             SeriesContext context = run.series(unit, limit);
             contexts.put(name, context.withWarmupHint(jit.warmupHintMs(name, context.warmupHintMs(), ts[0])));
         }

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.Test;
  * {@code Random}, then are rounded to whole ms — two report builds of the same log can differ by a millisecond.
  * Ours are exact nearest-rank values. So each Gatling percentile must fall inside our exact percentiles one
  * percentile point either side, the rank error a t-digest of compression 100 guarantees (centroids hold at most
- * about {@code 4 n q (1-q) / 100} samples, i.e. 1 % of the ranks at the median, less in the tails).
+ * about {@code 4 n q (1-q) / 100} samples, i.e. 1 % of the ranks at the median, less in the tails), widened by the
+ * millisecond of its rounding.
  */
 class GatlingLogAgainstGatlingTest {
 
     private static final double TDIGEST_RANK_TOLERANCE_PERCENT = 1.0;
+    /** Gatling rounds a percentile interpolated between centroids to a whole ms (a KO p50: Gatling 41, ours 42). */
+    private static final double ROUNDING_MS = 1.0;
     private static final double[] GATLING_PERCENTILES = {50, 75, 95, 99};
 
     private static Path log;
@@ -105,8 +108,9 @@ class GatlingLogAgainstGatlingTest {
     }
 
     private static void assertWithinRankTolerance(double theirs, LatencyCounts ours, double p, String column) {
-        double low = ours.percentilesMs(p - TDIGEST_RANK_TOLERANCE_PERCENT)[0];
-        double high = ours.percentilesMs(Math.min(100, p + TDIGEST_RANK_TOLERANCE_PERCENT))[0];
+        // the rank error, then Gatling's rounding of the interpolated value to a whole ms
+        double low = ours.percentilesMs(p - TDIGEST_RANK_TOLERANCE_PERCENT)[0] - ROUNDING_MS;
+        double high = ours.percentilesMs(Math.min(100, p + TDIGEST_RANK_TOLERANCE_PERCENT))[0] + ROUNDING_MS;
         assertTrue(low <= theirs && theirs <= high,
                 "Gatling %s p%s = %s ms, ours in [%s, %s]".formatted(column, p, theirs, low, high));
     }

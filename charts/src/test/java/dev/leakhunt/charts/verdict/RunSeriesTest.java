@@ -109,23 +109,6 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, followingALeak.verdict(), followingALeak.reason());
     }
 
-    @Test
-    void theLiveHeapIsJudgedOnItsFloorAfterEachMarkingNotOnTheGarbagePromotedBetween() throws IOException {
-        long markEveryMs = 60_000;
-        // flat floor; the sawtooth of garbage promoted between markings grows from 2 to 10 MB over the run
-        DoubleUnaryOperator sawtooth = s -> 100e6 + (s % 60) / 60 * (2e6 + 8e6 * s / (ROWS * 5));
-        Path file = Files.writeString(dir.resolve("heap-live.csv"), csv("heap_live_bytes", sawtooth));
-
-        SeriesVerdict onTheFloor = RunSeries.of(SamplesCsv.read(file),
-                new RunContext(Double.NaN, -1, SeriesContext.REAL_TIME, markEveryMs)).judge("heap_live_bytes");
-        SeriesVerdict onEveryReading = RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN)
-                .judge("heap_live_bytes");
-
-        assertEquals(Verdict.FLAT, onTheFloor.verdict(), onTheFloor.reason());
-        assertEquals(Verdict.LEAK, onEveryReading.verdict(), "the rule, not the curve, held it back: "
-                + onEveryReading.reason());
-    }
-
     /** The verdict on the first of {@code header}'s columns. */
     private SeriesVerdict judgeFirst(String header, DoubleUnaryOperator... columns) throws IOException {
         Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv(header, columns));
