@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -129,27 +128,23 @@ public final class RunSeries {
         }
         if (classes.filter(c -> c == Verdict.FLAT || c == Verdict.PLATEAU).isPresent()) {
             return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + CLASSES + " is "
-                    + lower(classes.get()) + ": per-method data of the loaded classes, bounded by them");
+                    + classes.get().jsonName() + ": per-method data of the loaded classes, bounded by them");
         }
         if (SIZED_BY_THE_COLLECTOR.contains(name) && values.containsKey(HEAP_LIVE)) {
             Verdict live = VerdictEngine.judge(tMs, values(HEAP_LIVE), context(HEAP_LIVE)).verdict();
             if (live == Verdict.FLAT || live == Verdict.PLATEAU) {
                 return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + HEAP_LIVE + " is "
-                        + lower(live) + ": the collector sized the heap up, bounded by its maximum");
+                        + live.jsonName() + ": the collector sized the heap up, bounded by its maximum");
             }
         }
         if (name.equals(RSS) && values.containsKey(HEAP_COMMITTED)) {
             SeriesVerdict nativePart = VerdictEngine.judge(tMs, minus(values(RSS), values(HEAP_COMMITTED)), context);
             if (nativePart.verdict() != Verdict.LEAK) {
                 return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + RSS + " minus "
-                        + HEAP_COMMITTED + " is " + lower(nativePart.verdict()) + ": the heap's growth");
+                        + HEAP_COMMITTED + " is " + nativePart.verdict().jsonName() + ": the heap's growth");
             }
         }
         return verdict;
-    }
-
-    private static String lower(Verdict verdict) {
-        return verdict.name().toLowerCase(Locale.ROOT);
     }
 
     private static double[] minus(double[] a, double[] b) {
