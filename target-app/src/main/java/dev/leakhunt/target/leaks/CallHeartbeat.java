@@ -18,6 +18,8 @@ public final class CallHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallHeartbeat.class);
     /** Between two heartbeat lines, divided by the run's acceleration. */
     static final Duration PERIOD = Duration.ofSeconds(2);
+    /** Room for the beats of a call that hangs two minutes, sized up front so that a beat does not reallocate. */
+    private static final int BEATS_CAPACITY = 4096;
 
     private final boolean planted;
     private final long periodMs;
@@ -34,15 +36,23 @@ public final class CallHeartbeat implements AutoCloseable {
     public <T> T during(String call, Callable<T> body) throws Exception {
         AtomicBoolean inFlight = new AtomicBoolean(true);
         long startNs = System.nanoTime();
+        // every beat of the call, so that a call that fails logs how long it hung, not only that it did
+        StringBuilder beats = new StringBuilder(BEATS_CAPACITY);
         Runnable beat = () -> {
             if (inFlight.get()) {
-                LOG.info("{} still in flight after {} ms", call, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs));
+                String line = call + " still in flight after "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs) + " ms";
+                synchronized (beats) {
+                    beats.append(line).append('\n');
+                }
+                LOG.info(line);
             }
         };
         Runnable stop;
         if (planted) {
             // LEAK(ticker): a scheduler of its own for every call, which nothing shuts down, and stopping only
-            // silences the beat: the scheduler thread and the periodic task (waking every period) live forever
+            // silences the beat: the scheduler thread and the periodic task (waking every period), holding the
+            // call's beats, live forever
             newScheduler("call-heartbeat-" + schedulers.incrementAndGet())
                     .scheduleAtFixedRate(beat, periodMs, periodMs, TimeUnit.MILLISECONDS);
             stop = () -> inFlight.set(false);
@@ -53,6 +63,13 @@ public final class CallHeartbeat implements AutoCloseable {
         }
         try {
             return body.call();
+        } catch (Exception | Error failure) {
+            synchronized (beats) {
+                if (!beats.isEmpty()) {
+                    LOG.warn("{} failed after these heartbeats:\n{}", call, beats);
+                }
+            }
+            throw failure;
         } finally {
             stop.run();
         }
