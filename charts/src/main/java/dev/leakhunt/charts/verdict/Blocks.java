@@ -3,19 +3,19 @@ package dev.leakhunt.charts.verdict;
 import java.util.Arrays;
 
 /**
- * A window of samples cut into equal-duration blocks, each summarised by its median. Samples 5–10 s apart are
+ * A window of samples cut into equal-duration blocks, each reduced to one level (by default its median). Samples 5–10 s apart are
  * strongly autocorrelated, so trend statistics on raw samples are over-confident; block medians are much closer to
  * independent, and the median ignores the sawtooth of GC and single spikes. NaN samples are skipped; a block
  * with fewer than {@code minSamples} values (a gap in the sampling) is dropped rather than guessed.
  * {@link #ofEqualCounts} cuts by sample count instead, for a sampling too irregular for equal durations.
  *
  * @param timesMs  the middle of each kept block
- * @param medians  the median of each kept block's samples
+ * @param levels   the level of each kept block's samples ({@link BlockLevel})
  */
-record Blocks(double[] timesMs, double[] medians) {
+record Blocks(double[] timesMs, double[] levels) {
 
     int size() {
-        return medians.length;
+        return levels.length;
     }
 
     /** Block times in hours from the first block, the x axis of slopes per hour. */
@@ -27,7 +27,8 @@ record Blocks(double[] timesMs, double[] medians) {
         return hours;
     }
 
-    static Blocks of(double[] tMs, double[] values, double fromMs, double toMs, int blockCount, int minSamples) {
+    static Blocks of(double[] tMs, double[] values, double fromMs, double toMs, int blockCount, int minSamples,
+                     BlockLevel level) {
         double widthMs = (toMs - fromMs) / blockCount;
         double[][] members = new double[blockCount][];
         int[] counts = new int[blockCount];
@@ -50,15 +51,15 @@ record Blocks(double[] timesMs, double[] medians) {
             }
         }
         double[] times = new double[blockCount];
-        double[] medians = new double[blockCount];
+        double[] levels = new double[blockCount];
         int kept = 0;
         for (int b = 0; b < blockCount; b++) {
             if (members[b].length >= minSamples) {
                 times[kept] = fromMs + (b + 0.5) * widthMs;
-                medians[kept++] = median(members[b]);
+                levels[kept++] = level.of(members[b]);
             }
         }
-        return new Blocks(Arrays.copyOf(times, kept), Arrays.copyOf(medians, kept));
+        return new Blocks(Arrays.copyOf(times, kept), Arrays.copyOf(levels, kept));
     }
 
     /**
@@ -66,7 +67,8 @@ record Blocks(double[] timesMs, double[] medians) {
      * placed at its middle sample's time: for a sampling so irregular that equal-duration blocks leave too few
      * with {@code minSamples}. {@code blockCount} must leave each run at least that many samples.
      */
-    static Blocks ofEqualCounts(double[] tMs, double[] values, double fromMs, double toMs, int blockCount) {
+    static Blocks ofEqualCounts(double[] tMs, double[] values, double fromMs, double toMs, int blockCount,
+                                BlockLevel level) {
         int[] inside = new int[tMs.length];
         int n = 0;
         for (int i = 0; i < tMs.length; i++) {
@@ -75,7 +77,7 @@ record Blocks(double[] timesMs, double[] medians) {
             }
         }
         double[] times = new double[blockCount];
-        double[] medians = new double[blockCount];
+        double[] levels = new double[blockCount];
         for (int b = 0; b < blockCount; b++) {
             int first = (int) ((long) n * b / blockCount);
             int end = (int) ((long) n * (b + 1) / blockCount);
@@ -84,9 +86,9 @@ record Blocks(double[] timesMs, double[] medians) {
                 members[k - first] = values[inside[k]];
             }
             times[b] = tMs[inside[(first + end - 1) / 2]];
-            medians[b] = median(members);
+            levels[b] = level.of(members);
         }
-        return new Blocks(times, medians);
+        return new Blocks(times, levels);
     }
 
     /** Median of the values (sorted in place); the mean of the two middle values for an even count. */

@@ -91,7 +91,8 @@ public final class RunSeries {
                     : MEMORY_COLUMNS.contains(name) ? run.memoryLimitBytes()
                     : isFdColumn(name) ? fdLimit : Double.NaN;
             values.put(name, isCumulative(column) ? CounterRate.perWallSecond(ts, cells) : cells);
-            SeriesContext context = run.series(unit, limit);
+            SeriesContext context = run.series(unit, limit)
+                    .withBlockLevel(name.equals(HEAP_LIVE) ? BlockLevel.LOWEST : BlockLevel.MEDIAN);
             contexts.put(name, context.withWarmupHint(jit.warmupHintMs(name, context.warmupHintMs(), ts[0])));
         }
         return new RunSeries(tMs, values, contexts, jit);

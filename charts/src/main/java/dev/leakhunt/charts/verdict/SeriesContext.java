@@ -12,10 +12,16 @@ package dev.leakhunt.charts.verdict;
  * @param timeScale     how much faster than real time the run's clock-driven behaviour goes (a soak's ACCEL:
  *                      the arrival rate multiplied, the target's time constants divided); 1 is real time. The
  *                      engine's wall-clock constants follow it (see {@link VerdictEngine}).
+ * @param blockLevel    how a block of samples is reduced to its level: the median, unless the series is a lower
+ *                      envelope (the live heap)
  */
-public record SeriesContext(String unit, double limit, long warmupHintMs, double timeScale) {
+public record SeriesContext(String unit, double limit, long warmupHintMs, double timeScale, BlockLevel blockLevel) {
 
     public static final double REAL_TIME = 1;
+
+    public SeriesContext(String unit, double limit, long warmupHintMs, double timeScale) {
+        this(unit, limit, warmupHintMs, timeScale, BlockLevel.MEDIAN);
+    }
 
     public SeriesContext {
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -28,15 +34,19 @@ public record SeriesContext(String unit, double limit, long warmupHintMs, double
     }
 
     public SeriesContext withLimit(double value) {
-        return new SeriesContext(unit, value, warmupHintMs, timeScale);
+        return new SeriesContext(unit, value, warmupHintMs, timeScale, blockLevel);
     }
 
     public SeriesContext withWarmupHint(long ms) {
-        return new SeriesContext(unit, limit, ms, timeScale);
+        return new SeriesContext(unit, limit, ms, timeScale, blockLevel);
     }
 
     public SeriesContext withTimeScale(double scale) {
-        return new SeriesContext(unit, limit, warmupHintMs, scale);
+        return new SeriesContext(unit, limit, warmupHintMs, scale, blockLevel);
+    }
+
+    public SeriesContext withBlockLevel(BlockLevel level) {
+        return new SeriesContext(unit, limit, warmupHintMs, timeScale, level);
     }
 
     public boolean hasLimit() {

@@ -55,9 +55,9 @@ public final class SloChecker {
             return notEvaluated(name, THREADS_BAND, verdict);
         }
         Blocks blocks = Blocks.of(tMs, threads, verdict.windowStartMs(), verdict.windowEndMs(),
-                VerdictEngine.MAX_BLOCKS, VerdictEngine.MIN_SAMPLES_PER_BLOCK);
+                VerdictEngine.MAX_BLOCKS, VerdictEngine.MIN_SAMPLES_PER_BLOCK, BlockLevel.MEDIAN);
         double worst = 0;
-        for (double level : blocks.medians()) {
+        for (double level : blocks.levels()) {
             worst = Math.max(worst, Math.abs(level - verdict.level()) / verdict.level());
         }
         boolean pass = worst <= THREADS_BAND && verdict.verdict() != Verdict.LEAK;

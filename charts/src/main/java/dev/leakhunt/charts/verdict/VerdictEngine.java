@@ -16,8 +16,9 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *   <li>The rest, the evidence window, must last {@link #minEvidenceMs} and is cut into up to
  *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples (of equal sample
  *       counts when gaps in the sampling leave fewer than {@link #MIN_BLOCKS} such blocks), each reduced to its
- *       median; a shorter window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
- *   <li>On the block medians: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
+ *       level ({@link SeriesContext#blockLevel()}: the median, the lowest sample for the live heap); a shorter
+ *       window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
+ *   <li>On the block levels: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
  *       test corrected for autocorrelation (Hamed–Rao, on the residuals of the best {@link Hinge}).</li>
  *   <li>A rise is a leak only if it is significant (p &lt; {@link #TREND_ALPHA}, interval above 0), material
  *       (at least {@link #RELATIVE_SLOPE_FLOOR_PER_HOUR} of the level per hour) and not decaying. It decays when
@@ -112,7 +113,7 @@ public final class VerdictEngine {
         }
         double startMs = firstValidTime(tMs, values);
         double endMs = lastValidTime(tMs, values);
-        Blocks whole = equalTimeBlocks(tMs, values, startMs, endMs);
+        Blocks whole = equalTimeBlocks(tMs, values, startMs, endMs, context.blockLevel());
         double warmupEndMs = warmupEnd(tMs, values, whole, startMs, endMs, context);
         long minEvidenceMs = minEvidenceMs(context.timeScale());
         if (endMs - warmupEndMs < minEvidenceMs) {
@@ -120,13 +121,13 @@ public final class VerdictEngine {
                     "%.1f min of evidence after warm-up, less than the %s min needed", (endMs - warmupEndMs) / 60_000,
                     minutes(minEvidenceMs)));
         }
-        Blocks blocks = evidenceBlocks(tMs, values, warmupEndMs, endMs);
+        Blocks blocks = evidenceBlocks(tMs, values, warmupEndMs, endMs, context.blockLevel());
         if (blocks.size() < MIN_BLOCKS) {
             return inconclusive(context, tMs, (long) warmupEndMs, "only " + blocks.size()
                     + " blocks of " + MIN_SAMPLES_PER_BLOCK + "+ samples after warm-up, fewer than " + MIN_BLOCKS);
         }
         double[] x = blocks.hoursFromFirst();
-        double[] y = blocks.medians();
+        double[] y = blocks.levels();
         double level = windowMedian(tMs, values, warmupEndMs, endMs);
         double scale = level != 0 ? Math.abs(level) : maxAbs(y);
         MannKendall.Result trend = trend(x, y);
@@ -163,7 +164,7 @@ public final class VerdictEngine {
             return evidence.decide(Verdict.LEAK, hoursToLimit, "rising %.4g {u}/h (p=%.2g, floor %.4g {u}/h), "
                     + "second half %.4g {u}/h", fit.slope(), trend.pValue(), floorPerHour, late.slope());
         }
-        double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole, plateauStartMs(context.timeScale()));
+        double[] rise = riseAndPValue(tMs, values, startMs, endMs, whole, context);
         if (rise[0] >= MIN_PLATEAU_RISE * scale && rise[1] < TREND_ALPHA) {
             return evidence.decide(Verdict.PLATEAU, Double.NaN, "rose by %.4g {u} from its start to its last half "
                     + "(p=%.2g), then %.4g {u}/h (p=%.2g)", rise[0], rise[1], fit.slope(), trend.pValue());
@@ -179,11 +180,12 @@ public final class VerdictEngine {
      * overloaded target (a thread leak of thousands of threads makes each row take seconds) — then of equal sample
      * counts, so that the rows the sampler did take still count.
      */
-    private static Blocks evidenceBlocks(double[] tMs, double[] values, double fromMs, double toMs) {
+    private static Blocks evidenceBlocks(double[] tMs, double[] values, double fromMs, double toMs,
+                                         BlockLevel level) {
         int count = blockCount(tMs, values, fromMs, toMs);
-        Blocks byDuration = Blocks.of(tMs, values, fromMs, toMs, count, MIN_SAMPLES_PER_BLOCK);
+        Blocks byDuration = Blocks.of(tMs, values, fromMs, toMs, count, MIN_SAMPLES_PER_BLOCK, level);
         return byDuration.size() >= MIN_BLOCKS || count < MIN_BLOCKS ? byDuration
-                : Blocks.ofEqualCounts(tMs, values, fromMs, toMs, count);
+                : Blocks.ofEqualCounts(tMs, values, fromMs, toMs, count, level);
     }
 
     /** {@link #MIN_EVIDENCE_MS} at the given time scale, never below {@link #MIN_EVIDENCE_FLOOR_MS}. */
@@ -215,12 +217,13 @@ public final class VerdictEngine {
                                     SeriesContext context) {
         double fromMs = context.warmupHintMs() < 0 ? startMs
                 : Math.clamp(tMs[0] + context.warmupHintMs(), startMs, endMs);
-        Blocks after = context.warmupHintMs() < 0 ? whole : equalTimeBlocks(tMs, values, fromMs, endMs);
+        Blocks after = context.warmupHintMs() < 0 ? whole
+                : equalTimeBlocks(tMs, values, fromMs, endMs, context.blockLevel());
         double warmupEndMs = WarmupDetector.warmupEndMs(after, fromMs);
         long minEvidenceMs = minEvidenceMs(context.timeScale());
         while (warmupEndMs > fromMs && endMs - warmupEndMs >= minEvidenceMs) {
             fromMs = warmupEndMs;
-            after = equalTimeBlocks(tMs, values, fromMs, endMs);
+            after = equalTimeBlocks(tMs, values, fromMs, endMs, context.blockLevel());
             double nextKneeMs = WarmupDetector.warmupEndMs(after, fromMs);
             if (endMs - nextKneeMs >= minEvidenceMs) {
                 warmupEndMs = nextKneeMs;
@@ -234,22 +237,25 @@ public final class VerdictEngine {
      * the two groups.
      */
     private static double[] riseAndPValue(double[] tMs, double[] values, double startMs, double endMs,
-                                          Blocks whole, double plateauStartMs) {
-        double startWindowMs = Math.min(plateauStartMs, (endMs - startMs) * PLATEAU_START_MAX_FRACTION);
+                                          Blocks whole, SeriesContext context) {
+        double startWindowMs = Math.min(plateauStartMs(context.timeScale()),
+                (endMs - startMs) * PLATEAU_START_MAX_FRACTION);
         double[] first = Blocks.of(tMs, values, startMs, startMs + startWindowMs, PLATEAU_START_BLOCKS,
-                MIN_SAMPLES_PER_BLOCK).medians();
+                MIN_SAMPLES_PER_BLOCK, context.blockLevel()).levels();
         int endBlocks = (int) Math.floor(whole.size() * PLATEAU_END_FRACTION);
         if (first.length < MIN_SAMPLES_PER_BLOCK || endBlocks < MIN_SAMPLES_PER_BLOCK) {
             return new double[] {0, 1};
         }
-        double[] last = Arrays.copyOfRange(whole.medians(), whole.size() - endBlocks, whole.size());
+        double[] last = Arrays.copyOfRange(whole.levels(), whole.size() - endBlocks, whole.size());
         double p = new MannWhitneyUTest().mannWhitneyUTest(first, last);
         return new double[] {Blocks.median(last) - Blocks.median(first), p};
     }
 
     /** The window's equal-duration blocks, as many as its samples allow (see {@link #blockCount}). */
-    private static Blocks equalTimeBlocks(double[] tMs, double[] values, double fromMs, double toMs) {
-        return Blocks.of(tMs, values, fromMs, toMs, blockCount(tMs, values, fromMs, toMs), MIN_SAMPLES_PER_BLOCK);
+    private static Blocks equalTimeBlocks(double[] tMs, double[] values, double fromMs, double toMs,
+                                          BlockLevel level) {
+        return Blocks.of(tMs, values, fromMs, toMs, blockCount(tMs, values, fromMs, toMs), MIN_SAMPLES_PER_BLOCK,
+                level);
     }
 
     private static int blockCount(double[] tMs, double[] values, double fromMs, double toMs) {

@@ -30,7 +30,7 @@ final class WarmupDetector {
     static double warmupEndMs(Blocks blocks, double seriesStartMs) {
         int n = blocks.size();
         double[] x = blocks.hoursFromFirst();
-        double[] y = blocks.medians();
+        double[] y = blocks.levels();
         int lastKnee = (int) Math.floor(n * MAX_WARMUP_FRACTION);
         if (lastKnee < MIN_BLOCKS_PER_SEGMENT || n - lastKnee < MIN_BLOCKS_PER_SEGMENT) {
             return seriesStartMs;

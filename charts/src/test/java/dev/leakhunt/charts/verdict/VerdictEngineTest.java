@@ -49,6 +49,27 @@ class VerdictEngineTest {
         assertTrue(found >= 0.8 * SEEDS, found + " of " + SEEDS);
     }
 
+    /**
+     * The live heap as the sampler reads it on G1: the heap after each GC, a sawtooth whose floor is the live data
+     * (reached when a marking cycle's mixed collections end, here every minute) and whose teeth are garbage
+     * promoted since. A service getting busier grows the teeth from 5 to 30 MB over the run. The block median
+     * climbs with them; the floor does not.
+     */
+    @Test
+    void aLiveHeapWhoseGcTeethGrowIsJudgedByItsFloor() {
+        DoubleUnaryOperator teeth = t -> (5 * MB + 25 * MB * t / (2 * HOUR_MS)) * ((t % MINUTE_MS) / MINUTE_MS);
+        Synthetic flatFloor = Synthetic.of(2, t -> 200 * MB + teeth.applyAsDouble(t)).white(0.2 * MB, 16);
+        SeriesVerdict byMedian = flatFloor.judge(BYTES);
+        assertEquals(Verdict.LEAK, byMedian.verdict(), "the median follows the teeth: " + byMedian.reason());
+        SeriesVerdict byFloor = flatFloor.judge(BYTES.withBlockLevel(BlockLevel.LOWEST));
+        assertEquals(Verdict.FLAT, byFloor.verdict(), byFloor.reason());
+
+        SeriesVerdict leak = Synthetic.of(2, t -> 200 * MB * (1 + 0.01 * t / HOUR_MS) + teeth.applyAsDouble(t))
+                .white(0.2 * MB, 17).judge(BYTES.withBlockLevel(BlockLevel.LOWEST));
+        assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
+        assertTrue(leak.ciLowPerHour() <= 2 * MB && 2 * MB <= leak.ciHighPerHour(), leak.toString());
+    }
+
     @Test
     void aCacheThatWarmsForTwentyMinutesThenPlateausIsAPlateau() {
         SeriesVerdict v = Synthetic.of(2, t -> 100 * MB + 80 * MB * (1 - Math.exp(-t / (5 * MINUTE_MS))))
