@@ -43,7 +43,8 @@ class SamplerAgainstFixtureTest {
 
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
-        fixture = ChildJvm.start(List.of("-Xmx256m", "-XX:+UseG1GC"), LeakFixture.class.getName(), List.of(),
+        fixture = ChildJvm.start(List.of("-Xmx256m", "-XX:+UseG1GC", "-XX:NativeMemoryTracking=summary"),
+                LeakFixture.class.getName(), List.of(),
                 tmp.resolve("fixture.log"));
         fixture.awaitLine("ready", WAIT);
         run = new RunFolder(tmp.resolve("run"));
@@ -72,7 +73,8 @@ class SamplerAgainstFixtureTest {
         long since = System.currentTimeMillis();
         run.awaitRow(since, row -> number(row, "threads") >= number(before, "threads") + LEAKED_THREADS
                 && number(row, "os_threads") >= number(before, "os_threads") + LEAKED_THREADS
-                && number(row, "threads_waiting") >= LEAKED_THREADS, WAIT);
+                && number(row, "threads_waiting") >= LEAKED_THREADS
+                && !row.get("nmt_committed_bytes").isEmpty(), WAIT);
     }
 
     @Test
@@ -115,7 +117,7 @@ class SamplerAgainstFixtureTest {
     @Order(5)
     void profileCapturesTheLeaks() throws Exception {
         Path profile = awaitProfileTakenAfterLeaks();
-        for (String file : List.of("threads.json", "threads.txt", "heap.jfr", "histogram.txt", "fds.tsv")) {
+        for (String file : List.of("threads.json", "threads.txt", "heap.jfr", "histogram.txt", "fds.tsv", "nmt.txt")) {
             assertTrue(Files.size(profile.resolve(file)) > 0, file + " is empty");
         }
         String threads = Files.readString(profile.resolve("threads.txt"));

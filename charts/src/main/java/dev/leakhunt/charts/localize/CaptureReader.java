@@ -19,6 +19,7 @@ public final class CaptureReader {
     public static final String HISTOGRAM = "histogram.txt";
     public static final String THREADS = "threads.txt";
     public static final String FDS = "fds.tsv";
+    public static final String NMT = "nmt.txt";
 
     interface Parser<T> {
         T parse(Path file) throws IOException;
@@ -43,6 +44,10 @@ public final class CaptureReader {
         return read(capture, FDS, FdGroups::read, missing);
     }
 
+    public Optional<Map<String, Tally>> nativeMemory(ProfileCapture capture, List<String> missing) {
+        return read(capture, NMT, NativeMemory::read, missing);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> Optional<T> read(ProfileCapture capture, String name, Parser<T> parser, List<String> missing) {
         Path file = capture.file(name);
@@ -57,8 +62,11 @@ public final class CaptureReader {
         String where = "profiles/" + capture.tsMs() + "/" + name;
         if (!capture.has(name)) {
             // formats.md: the sampler writes histogram.txt in heap-walk captures only.
-            failures.put(capture.file(name), where + (HISTOGRAM.equals(name)
-                    ? ": absent (a capture without a heap walk)" : ": absent"));
+            failures.put(capture.file(name), where + switch (name) {
+                case HISTOGRAM -> ": absent (a capture without a heap walk)";
+                case NMT -> ": absent (the target ran without -XX:NativeMemoryTracking=summary)";
+                default -> ": absent";
+            });
             return Optional.empty();
         }
         try {

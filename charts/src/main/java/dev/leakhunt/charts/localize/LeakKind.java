@@ -20,8 +20,9 @@ public enum LeakKind {
     /** Direct buffers: named by the code that allocated them ({@link ResourceCalls.Resource#DIRECT_MEMORY}). */
     DIRECT("direct", "direct_buffer_bytes", "direct_buffer_count"),
     /**
-     * Whole-process growth: no profile records a native allocation site, so none is blamed; the histogram still
-     * shows the Java objects that own native memory, and a direct-buffer leak is named under {@link #DIRECT}.
+     * Whole-process growth: no profile records a native allocation site, so none is blamed; Native Memory Tracking
+     * (when the target runs with it) says which of the JVM's subsystems grew, the histogram shows the Java objects
+     * that own native memory, and a direct-buffer leak is named under {@link #DIRECT}.
      */
     NATIVE("native", "rss_bytes", "nmt_committed_bytes"),
     /** Classes and their loaders: named by the code that created loaders or defined classes. */

@@ -13,7 +13,8 @@ import java.util.function.BiFunction;
  * both and heap.jfr of the later, see {@link HeapGrowthSites}), classes (histogram.txt),
  * thread groups (threads.txt) with the sites that started threads in between (heap.jfr of the later capture),
  * fd groups (fds.tsv), and the code that acquired descriptors, direct memory, class loaders or classes in
- * between (heap.jfr of the later capture, see {@link ResourceCalls}). A part whose file is absent in either
+ * between (heap.jfr of the later capture, see {@link ResourceCalls}), and the JVM's native memory by category
+ * (nmt.txt, see {@link NativeMemory}). A part whose file is absent in either
  * capture is empty and named in {@link #missing()}.
  */
 public record ProfileDiff(
@@ -25,6 +26,7 @@ public record ProfileDiff(
         Optional<Map<String, ThreadStarts.Site>> threadStarts,
         Optional<List<Growth<FdGroups.Kind>>> fdGroups,
         Optional<ResourceCalls> resourceCalls,
+        Optional<List<Growth<String>>> nativeMemory,
         List<String> missing) {
 
     public static ProfileDiff between(ProfileCapture from, ProfileCapture to) {
@@ -50,7 +52,18 @@ public record ProfileDiff(
                 both(reader.fds(from, missing), reader.fds(to, missing),
                         (a, b) -> Growth.grown(a, b, Growth.Ranking.COUNT)),
                 heapTo.map(HeapRecording::resourceCalls),
+                nativeMemory(from, to, reader, missing),
                 List.copyOf(missing));
+    }
+
+    /** Only a target started with Native Memory Tracking has nmt.txt: without it in either, nothing is missing. */
+    private static Optional<List<Growth<String>>> nativeMemory(ProfileCapture from, ProfileCapture to,
+                                                              CaptureReader reader, List<String> missing) {
+        if (!from.has(CaptureReader.NMT) && !to.has(CaptureReader.NMT)) {
+            return Optional.empty();
+        }
+        return both(reader.nativeMemory(from, missing), reader.nativeMemory(to, missing),
+                (a, b) -> Growth.grown(a, b, Growth.Ranking.BYTES));
     }
 
     /** The call paths that acquired {@code resource} between the captures, most first. */

@@ -31,6 +31,7 @@ public final class DiffTables {
                 ResourceCalls.Resource.CLASSES)) {
             diff.callers(resource).ifPresent(c -> tables.add(callers(resource, c)));
         }
+        diff.nativeMemory().ifPresent(g -> tables.add(nativeMemory(g)));
         return tables;
     }
 
@@ -38,7 +39,12 @@ public final class DiffTables {
     public static List<DiffTable> of(ProfileDiff diff, LeakKind kind) {
         List<DiffTable> tables = new ArrayList<>();
         switch (kind) {
-            case HEAP, NATIVE -> {
+            case HEAP -> {
+                diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
+                diff.classes().ifPresent(g -> tables.add(classes(g)));
+            }
+            case NATIVE -> {
+                diff.nativeMemory().ifPresent(g -> tables.add(nativeMemory(g)));
                 diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
                 diff.classes().ifPresent(g -> tables.add(classes(g)));
             }
@@ -99,6 +105,19 @@ public final class DiffTables {
         return new DiffTable("Class histogram growth", "GC.class_histogram at each capture, largest byte growth first.",
                 List.of("Δ bytes", "Δ instances", "class", "bytes at the later capture"), rows,
                 "no class grew");
+    }
+
+    private static DiffTable nativeMemory(List<Growth<String>> grown) {
+        List<DiffTable.Row> rows = grown.stream().limit(TOP_ROWS).map(g -> new DiffTable.Row(List.of(
+                Quantities.signedBytes(g.bytesDelta()), g.key(), Quantities.bytes(g.after().bytes())), List.of()))
+                .toList();
+        return new DiffTable("Native memory the JVM committed, by category",
+                "Native Memory Tracking at each capture (nmt.txt): Thread is stacks, Code the JIT's code cache, "
+                        + "Class the metaspace, Other direct buffers, Tracing JFR, Compiler the JIT's arenas. RSS "
+                        + "that grew more than these did is outside the JVM's accounting: memory the C allocator "
+                        + "keeps after it was freed, or a native library's.",
+                List.of("Δ committed", "category", "committed at the later capture"), rows,
+                "no category grew: the JVM committed no more native memory");
     }
 
     private static DiffTable threadGroups(List<Growth<ThreadGroups.Stack>> grown) {

@@ -18,8 +18,8 @@ import javax.management.ObjectName;
  * A JVM that leaks on purpose — a request-keyed map, parked threads, open directory streams (an fd the JDK does
  * not reclaim at GC) — and captures two profile folders of itself in the format of formats.md, with the same
  * JDK facilities the sampler uses: a JFR dump with paths to GC roots and the class histogram through the
- * DiagnosticCommand MBean. Run by {@link LeakingChildProfiles} with
- * {@code -XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots}.
+ * DiagnosticCommand MBean, and its native memory by category. Run by {@link LeakingChildProfiles} with
+ * {@code -XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots -XX:NativeMemoryTracking=summary}.
  * The lines marked {@code LEAK-SITE} are what localization must name; {@code BUSY-SITE} starts more threads than
  * the leak but every one ends, and must not be blamed first.
  * <p>
@@ -124,6 +124,7 @@ public final class LeakingChild {
         Path dir = Files.createDirectories(profiles.resolve(Long.toString(ts)));
         diagnosticCommand("jfrDump", "name=leakhunt", "filename=" + dir.resolve("heap.jfr"), "path-to-gc-roots=true");
         Files.writeString(dir.resolve("histogram.txt"), diagnosticCommand("gcClassHistogram"));
+        Files.writeString(dir.resolve("nmt.txt"), diagnosticCommand("vmNativeMemory", "summary", "scale=KB"));
         Files.writeString(dir.resolve("threads.txt"), groupedThreads());
         Files.writeString(dir.resolve("fds.tsv"), fds());
         Files.createFile(dir.resolve("done"));

@@ -75,6 +75,7 @@ public final class LeakingChildProfiles {
                 "-XX:StartFlightRecording:name=leakhunt,memory-leaks=gc-roots",
                 // With JFR's default 256 samples the ring's large arrays leave no room for the map's small ones.
                 "-XX:FlightRecorderOptions:old-object-queue-size=1024",
+                "-XX:NativeMemoryTracking=summary",
                 "-cp", System.getProperty("java.class.path"),
                 LeakingChild.class.getName(), dir.toString())
                 .redirectErrorStream(true)

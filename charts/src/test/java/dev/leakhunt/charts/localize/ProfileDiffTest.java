@@ -64,6 +64,15 @@ class ProfileDiffTest {
     }
 
     @Test
+    void nativeMemoryTrackingShowsTheLeakedThreadsStacks() {
+        List<Growth<String>> grown = diff.nativeMemory().orElseThrow();
+        Growth<String> thread = grown.stream().filter(g -> g.key().equals("Thread")).findFirst()
+                .orElseThrow(() -> new AssertionError("Thread did not grow: " + grown));
+        // 10 more parked threads, each with a committed stack of at least a few pages
+        assertTrue(thread.bytesDelta() >= 10 * 16 * 1024, thread.toString());
+    }
+
+    @Test
     void theOpenDirectoriesAreTheFdGroupThatGrew() {
         Growth<FdGroups.Kind> top = diff.fdGroups().orElseThrow().getFirst();
         assertEquals(new FdGroups.Kind("file", "", System.getProperty("java.home")), top.key());

@@ -1,6 +1,5 @@
 package dev.leakhunt.sampler.jmx;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.Column;
 import dev.leakhunt.sampler.Sample;
 import dev.leakhunt.sampler.Source;
@@ -57,8 +56,7 @@ public final class JmxSource implements Source {
         this.compiler = jvm.platformBeans(CompilationMXBean.class).stream()
                 .filter(CompilationMXBean::isCompilationTimeMonitoringSupported)
                 .findFirst();
-        this.nmtEnabled = !jvm.platformBean(HotSpotDiagnosticMXBean.class)
-                .getVMOption("NativeMemoryTracking").getValue().equals("off");
+        this.nmtEnabled = jvm.tracksNativeMemory();
     }
 
     @Override
@@ -88,7 +86,7 @@ public final class JmxSource implements Source {
             sample.set(Column.DIRECT_BUFFER_COUNT, pool.getCount());
         });
         if (nmtEnabled) {
-            NmtSummary.committedBytes(jvm.diagnosticCommand("vmNativeMemory", "summary", "scale=KB"))
+            NmtSummary.committedBytes(jvm.nativeMemorySummary())
                     .ifPresent(v -> sample.set(Column.NMT_COMMITTED_BYTES, v));
         }
     }

@@ -1,6 +1,7 @@
 package dev.leakhunt.sampler.jmx;
 
 import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -68,6 +69,17 @@ public final class TargetJvm implements AutoCloseable {
         } catch (JMException e) {
             throw new IOException(operation + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** True when the target started with {@code -XX:NativeMemoryTracking=summary} (or {@code detail}). */
+    public boolean tracksNativeMemory() throws IOException {
+        return !platformBean(HotSpotDiagnosticMXBean.class).getVMOption("NativeMemoryTracking").getValue()
+                .equals("off");
+    }
+
+    /** {@code VM.native_memory summary scale=KB}: the memory the JVM committed, by category. */
+    public String nativeMemorySummary() throws IOException {
+        return diagnosticCommand("vmNativeMemory", "summary", "scale=KB");
     }
 
     @Override

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * Captures one profile into {@code profiles/<ts_ms>/}: the JSON thread dump and its grouping, a dump of the
- * heap-evidence JFR recording, the fd table, then the {@code done} marker. The first capture and every
+ * heap-evidence JFR recording, the fd table, the JVM's native memory by category when the target tracks it
+ * ({@code -XX:NativeMemoryTracking=summary}), then the {@code done} marker. The first capture and every
  * {@code heapWalkEvery}-th after it, and the first after the target's warm-up ({@link WarmupBaseline}), also walk
  * the heap at a safepoint: the class histogram, and the search for
  * paths from GC roots to the JFR old-object samples. Both grow with the objects in the heap, garbage included:
@@ -130,6 +131,9 @@ public final class ProfileCapture {
             step(tsMs, dir, HISTOGRAM, files, file -> Files.writeString(file, histogram()));
         }
         step(tsMs, dir, "fds.tsv", files, file -> Files.writeString(file, FdTsv.render(fdTable.read())));
+        if (tracksNativeMemory(tsMs)) {
+            step(tsMs, dir, "nmt.txt", files, file -> Files.writeString(file, jvm.nativeMemorySummary()));
+        }
         Instant end = Instant.now();
         if (Thread.currentThread().isInterrupted()) {
             return;
@@ -166,6 +170,15 @@ public final class ProfileCapture {
             files.add(name);
         } catch (IOException | RuntimeException e) {
             warnings.failed("profile " + name, tsMs, e);
+        }
+    }
+
+    private boolean tracksNativeMemory(long tsMs) {
+        try {
+            return jvm.tracksNativeMemory();
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("profile nmt.txt", tsMs, e);
+            return false;
         }
     }
 

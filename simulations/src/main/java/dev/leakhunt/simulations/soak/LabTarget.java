@@ -22,6 +22,12 @@ final class LabTarget implements TargetLauncher {
      */
     static final int DEFAULT_CACHE_SIZE = 20_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * With the lab's default flags: the sampler then records the JVM's committed native memory every row
+     * ({@code nmt_committed_bytes}) and by category at each profile capture, so an RSS that rises is either
+     * traced to a JVM subsystem (thread stacks, code cache, metaspace, JFR…) or shown to be outside it.
+     */
+    static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
     private static final Pattern HEAP_SIZING_FLAG = Pattern.compile(
             "-Xm[sx]|-XX:(Initial|Max|Min)HeapSize=|-XX:(Initial|Max|Min)RAMPercentage=|-XX:MaxRAM=|-XX:MaxRAMFraction=");
 
@@ -108,6 +114,7 @@ final class LabTarget implements TargetLauncher {
             return plan.javaOpts();
         }
         List<String> flags = new ArrayList<>(LabHeap.fixed(LabHeap.SOAK_SIZE));
+        flags.add(NATIVE_MEMORY_TRACKING);
         flags.addAll(plan.javaOpts());
         return flags;
     }

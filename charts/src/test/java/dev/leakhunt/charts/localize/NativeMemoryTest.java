@@ -1,0 +1,51 @@
+package dev.leakhunt.charts.localize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NativeMemoryTest {
+
+    /** The head of what JDK 25 printed for {@code VM.native_memory summary scale=KB}, category lines kept. */
+    private static final String SUMMARY_IN_KB = """
+            Native Memory Tracking:
+
+            (Omitting categories weighting less than 1KB)
+
+            Total: reserved=7723535KB, committed=462924KB
+                   malloc: 6937KB #4938, peak=6862KB #4959
+                   mmap:   reserved=7715700KB, committed=455984KB
+
+            -                 Java Heap (reserved=6172672KB, committed=393216KB)
+                                        (mmap: reserved=6172672KB, committed=393216KB, at peak)
+
+            -                    Thread (reserved=11311KB, committed=535KB)
+                                        (threads #11)
+
+            -    Native Memory Tracking (reserved=90KB, committed=90KB)
+                                        (tracking overhead=86KB)
+            """;
+
+    @Test
+    void committedBytesPerCategoryInTheSummarysOrder() {
+        Map<String, Tally> committed = NativeMemory.parse(SUMMARY_IN_KB);
+        assertEquals(List.of("Java Heap", "Thread", "Native Memory Tracking"), List.copyOf(committed.keySet()));
+        assertEquals(535L * 1024, committed.get("Thread").bytes());
+        assertEquals(393216L * 1024, committed.get("Java Heap").bytes());
+    }
+
+    @Test
+    void withoutAScaleTheFiguresAreBytes() {
+        Map<String, Tally> committed = NativeMemory.parse(
+                "-                      Code (reserved=253688864, committed=7781408)\n");
+        assertEquals(7781408L, committed.get("Code").bytes());
+    }
+
+    @Test
+    void aTargetWithoutTrackingIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> NativeMemory.parse("Native memory tracking is not enabled\n"));
+    }
+}
