@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class NativeMemory {
     private static final Pattern CATEGORY = Pattern.compile(
-            "^-\\s+(.+?) \\(reserved=\\d+(?:KB|MB|GB)?, committed=(\\d+)(KB|MB|GB)?\\)", Pattern.MULTILINE);
+            "^-\\s+(.+?) \\(reserved=\\d+(?:KB|MB|GB)?, committed=(\\d+)(KB|MB|GB)?[,)]", Pattern.MULTILINE);
 
     private NativeMemory() {
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class NativeMemoryTest {
 
-    /** Three categories of what JDK 25 printed for {@code VM.native_memory summary scale=KB}, and its total. */
+    /** Four categories of what JDK 25 printed for {@code VM.native_memory summary scale=KB}, and its total. */
     private static final String SUMMARY_IN_KB = """
             Total: reserved=7723535KB, committed=462924KB
 
@@ -21,12 +21,16 @@ class NativeMemoryTest {
 
             -    Native Memory Tracking (reserved=90KB, committed=90KB)
                                         (tracking overhead=86KB)
+
+            -        Shared class space (reserved=16384KB, committed=13908KB, readonly=0KB)
             """;
 
     @Test
     void committedBytesPerCategoryInTheSummarysOrder() {
         Map<String, Tally> committed = NativeMemory.parse(SUMMARY_IN_KB);
-        assertEquals(List.of("Java Heap", "Thread", "Native Memory Tracking"), List.copyOf(committed.keySet()));
+        assertEquals(List.of("Java Heap", "Thread", "Native Memory Tracking", "Shared class space"),
+                List.copyOf(committed.keySet()));
+        assertEquals(13908L * 1024, committed.get("Shared class space").bytes());
         assertEquals(535L * 1024, committed.get("Thread").bytes());
         assertEquals(393216L * 1024, committed.get("Java Heap").bytes());
     }

@@ -95,6 +95,26 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, nativeLeak.verdict(), nativeLeak.reason());
     }
 
+    /**
+     * On a 20 min clean run of the lab, RSS crept +4.6 MB in 9 min while Native Memory Tracking's total stayed
+     * level: the C allocator keeping what the JIT's arenas freed. A direct-buffer or thread leak raises both.
+     */
+    @Test
+    void rssThatRisesWhileTheJvmsNativeMemoryDoesNotIsTheAllocatorsRetention() throws IOException {
+        DoubleUnaryOperator rssRising = s -> 740e6 + 30e6 * s / 3600;
+        DoubleUnaryOperator heapCommitted = s -> 512e6;
+
+        SeriesVerdict retained = judgeFirst("rss_bytes,heap_committed_bytes,nmt_committed_bytes", rssRising,
+                heapCommitted, s -> 710e6);
+        SeriesVerdict nativeLeak = judgeFirst("rss_bytes,heap_committed_bytes,nmt_committed_bytes", rssRising,
+                heapCommitted, s -> 710e6 + 30e6 * s / 3600);
+
+        assertEquals(Verdict.PLATEAU, retained.verdict(), retained.reason());
+        assertTrue(retained.reason().contains("but nmt_committed_bytes is flat: the memory the JVM holds did not "
+                + "grow"), retained.reason());
+        assertEquals(Verdict.LEAK, nativeLeak.verdict(), nativeLeak.reason());
+    }
+
     @Test
     void aCommittedHeapThatGrowsWhileTheLiveHeapDoesNotIsTheCollectorsSizing() throws IOException {
         DoubleUnaryOperator committedGrowing = s -> 256e6 + 150e6 * s / 3600;
