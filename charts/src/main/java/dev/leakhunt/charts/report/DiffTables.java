@@ -39,12 +39,10 @@ public final class DiffTables {
     public static List<DiffTable> of(ProfileDiff diff, LeakKind kind) {
         List<DiffTable> tables = new ArrayList<>();
         switch (kind) {
-            case HEAP -> {
-                diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
-                diff.classes().ifPresent(g -> tables.add(classes(g)));
-            }
-            case NATIVE -> {
-                diff.nativeMemory().ifPresent(g -> tables.add(nativeMemory(g)));
+            case HEAP, NATIVE -> {
+                if (kind == LeakKind.NATIVE) {
+                    diff.nativeMemory().ifPresent(g -> tables.add(nativeMemory(g)));
+                }
                 diff.heapSites().ifPresent(sites -> tables.add(heapSites(sites)));
                 diff.classes().ifPresent(g -> tables.add(classes(g)));
             }

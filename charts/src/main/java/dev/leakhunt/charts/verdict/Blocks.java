@@ -3,9 +3,9 @@ package dev.leakhunt.charts.verdict;
 import java.util.Arrays;
 
 /**
- * A window of samples cut into equal-duration blocks, each reduced to one level (by default its median). Samples 5–10 s apart are
- * strongly autocorrelated, so trend statistics on raw samples are over-confident; block medians are much closer to
- * independent, and the median ignores the sawtooth of GC and single spikes. NaN samples are skipped; a block
+ * A window of samples cut into equal-duration blocks, each reduced to one level (by default its median). Samples
+ * 5–10 s apart are strongly autocorrelated, so trend statistics on raw samples are over-confident; block medians
+ * are much closer to independent, and the median ignores the sawtooth of GC and single spikes. NaN samples are skipped; a block
  * with fewer than {@code minSamples} values (a gap in the sampling) is dropped rather than guessed.
  * {@link #ofEqualCounts} cuts by sample count instead, for a sampling too irregular for equal durations.
  *

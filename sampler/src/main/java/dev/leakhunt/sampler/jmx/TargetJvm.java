@@ -23,6 +23,8 @@ public final class TargetJvm implements AutoCloseable {
 
     private final JMXConnector connector;
     private final MBeanServerConnection connection;
+    /** Null until asked (a benign race: two threads may both ask the target, and get the same answer). */
+    private volatile Boolean tracksNativeMemory;
 
     private TargetJvm(JMXConnector connector) throws IOException {
         this.connector = connector;
@@ -71,10 +73,18 @@ public final class TargetJvm implements AutoCloseable {
         }
     }
 
-    /** True when the target started with {@code -XX:NativeMemoryTracking=summary} (or {@code detail}). */
+    /**
+     * True when the target started with {@code -XX:NativeMemoryTracking=summary} (or {@code detail}). A start-up
+     * option, so asked once: the row sampler and every profile capture want it.
+     */
     public boolean tracksNativeMemory() throws IOException {
-        return !platformBean(HotSpotDiagnosticMXBean.class).getVMOption("NativeMemoryTracking").getValue()
-                .equals("off");
+        Boolean tracks = tracksNativeMemory;
+        if (tracks == null) {
+            tracks = !platformBean(HotSpotDiagnosticMXBean.class).getVMOption("NativeMemoryTracking").getValue()
+                    .equals("off");
+            tracksNativeMemory = tracks;
+        }
+        return tracks;
     }
 
     /** {@code VM.native_memory summary scale=KB}: the memory the JVM committed, by category. */
