@@ -58,6 +58,9 @@ help:
 	@echo "make test                           unit, integration and end-to-end tests"
 	@echo "make leak-gate [CASES=none,thread,…] every planted leak caught and localized, the control clean"
 	@echo "make bench-detect [SEEDS=5] [CASES=…] recall, precision, time to detect per leak class"
+	@echo "make experiment-<name> [DURATION=…]  one experiment of src/docs/experiments/: runs its soaks, prints its numbers"
+	@echo "                                     memory-limit gc-growing-heap cache-vs-leak fd-exhaustion fix-and-flatten"
+	@echo "                                     returning-memory jvm-leak-classes"
 	@echo "make build                          build every module's jar"
 
 build: $(JARS)
@@ -82,6 +85,18 @@ SEEDS ?= 5
 bench-detect: build
 	$(JAVA) -jar $(SOAK_JAR) leak-gate --seeds=$(SEEDS) $(if $(CASES),--cases=$(CASES)) $(if $(OUT),--out="$(OUT)") \
 	  | tee src/docs/bench-detect.txt
+
+# The experiments of src/docs/experiments/: each runs its soaks under runs/experiments/ (a finished one is kept) and
+# prints its headline numbers (charts.jar findings), kept as runs/experiments/findings-<name>.txt. DURATION replaces
+# every soak's load duration (e.g. DURATION=12h for fix-and-flatten's long version), in folders suffixed with it.
+EXPERIMENTS := memory-limit gc-growing-heap cache-vs-leak fd-exhaustion fix-and-flatten returning-memory
+.PHONY: $(addprefix experiment-,$(EXPERIMENTS)) experiment-jvm-leak-classes
+$(addprefix experiment-,$(EXPERIMENTS)): experiment-%: build
+	$(JAVA) -jar $(SOAK_JAR) experiment $* $(if $(strip $(DURATION)),--duration=$(strip $(DURATION))) $(if $(OUT),--out="$(OUT)")
+
+# The JVM's own leak classes (virtual threads, direct buffers, class loaders): the leak gate's soaks of them.
+experiment-jvm-leak-classes: build
+	$(JAVA) -jar $(SOAK_JAR) leak-gate --cases=vthread,direct,metaspace --out="$(or $(OUT),runs/experiments)/jvm-leak-classes"
 
 # The lab service's ceiling on this machine: the highest rate of the soak's default mix it holds with p99 < 50 ms.
 .PHONY: bench-target

@@ -1,12 +1,14 @@
 package dev.leakhunt.charts.cli;
 
+import dev.leakhunt.charts.findings.FindingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar charts.jar report|compare|diff|watch …}: the report step of a soak (see charts/README.md). */
+/** {@code java -jar charts.jar report|compare|diff|watch|findings …}: the report step of a soak (see charts/README.md). */
 @Command(name = "charts", mixinStandardHelpOptions = true,
         description = "Curves, verdicts and leak localization for leakhunt run folders.",
-        subcommands = {ReportCommand.class, CompareCommand.class, DiffCommand.class, WatchCommand.class})
+        subcommands = {ReportCommand.class, CompareCommand.class, DiffCommand.class, WatchCommand.class,
+                FindingsCommand.class})
 public final class ChartsCli {
 
     private ChartsCli() {

@@ -5,7 +5,7 @@ import dev.leakhunt.charts.verdict.Verdict;
 import java.util.Locale;
 
 /** A verdict's numbers in the series' own unit, readable: {@code +38.2 MiB/h}, {@code +12/h}, {@code 31 h}. */
-final class VerdictText {
+public final class VerdictText {
 
     private static final String BYTES = "bytes";
     private static final String NANOS = "ns";
@@ -16,7 +16,7 @@ final class VerdictText {
     private VerdictText() {
     }
 
-    static String perHour(double value, String unit) {
+    public static String perHour(double value, String unit) {
         if (Double.isNaN(value)) {
             return "–";
         }

@@ -1,9 +1,8 @@
 package dev.leakhunt.simulations.gate;
 
-import dev.leakhunt.simulations.soak.ChildCommands;
 import dev.leakhunt.simulations.soak.LabHeap;
 import dev.leakhunt.simulations.soak.Leak;
-import dev.leakhunt.simulations.soak.ManagedProcess;
+import dev.leakhunt.simulations.soak.SoakSeries;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +32,6 @@ public final class LeakGate implements Callable<Integer> {
     static final long FIRST_SEED = 42;
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** A soak stopped by a signal ends its children and writes its manifest within its own 2 min limit. */
-    private static final Duration SOAK_STOP_GRACE = Duration.ofMinutes(2);
-    /** A soak's exit status when the gate stopped it before it ran (130: interrupted, as by Ctrl-C). */
-    private static final int EXIT_STOPPED = 130;
 
     @Option(names = "--cases", split = ",",
             description = "leaks to soak, the control included (default: every case of gate/GateCase)")
@@ -77,34 +73,36 @@ public final class LeakGate implements Callable<Integer> {
             System.err.println("leak-gate: --seeds must be 1 or more, was " + seeds);
             return 2;
         }
-        Path soakJar = Path.of(LeakGate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path folder = out != null ? out : soakJar.getParent().getParent().getParent().resolve("runs")
+        try (SoakSeries series = SoakSeries.ofThisCheckout()) {
+            return gate(series);
+        }
+    }
+
+    private int gate(SoakSeries series) throws IOException, InterruptedException {
+        Path folder = out != null ? out : series.home().resolve("runs")
                 .resolve("leak-gate-" + RUN_TIME.format(Instant.now()));
         Files.createDirectories(folder);
-        CurrentSoak running = new CurrentSoak();
-        Thread stopRunning = new Thread(running::stop, "leak-gate-stop");
-        Runtime.getRuntime().addShutdownHook(stopRunning);
-
         List<Leak> toSoak = cases != null ? cases : GateCase.ALL.stream().map(GateCase::leak).toList();
         System.out.printf(Locale.ROOT, "leak-gate: %d soak(s) of at most %s at %s × %s req/s, cache %s, samples every %s -> %s%n",
                 toSoak.size() * seeds, duration, rate != null ? rate : "the case's", accel, cacheSize, interval, folder);
         long startNs = System.nanoTime();
         List<CaseResult> results = new ArrayList<>();
-        for (int s = 0; s < seeds && !running.stopping(); s++) {
+        for (int s = 0; s < seeds && !series.stopping(); s++) {
             for (Leak leak : toSoak) {
-                if (running.stopping()) {
+                if (series.stopping()) {
                     break;
                 }
                 GateCase gateCase = GateCase.of(leak);
                 long seed = FIRST_SEED + s;
                 Path run = folder.resolve(leak.name() + "-seed" + seed);
+                Path log = folder.resolve(run.getFileName() + ".log");
                 long caseStartNs = System.nanoTime();
-                int exit = soak(soakJar, gateCase, seed, run, folder.resolve(run.getFileName() + ".log"), running);
+                int exit = series.soak(arguments(gateCase, seed, run), log);
                 CaseResult result = Files.isRegularFile(run.resolve("manifest.json"))
                         ? CaseResult.read(gateCase, seed, run)
                         : new CaseResult(gateCase, seed, run, "not started", Map.of(), Map.of(), List.of(),
-                                java.util.Optional.empty(), List.of("the soak exited " + exit + " before creating its run"
-                                        + " folder; see " + folder.resolve(run.getFileName() + ".log")));
+                                Optional.empty(), List.of("the soak exited " + exit + " before creating its run"
+                                        + " folder; see " + log));
                 results.add(result);
                 System.out.println(GateLine.of(result, Duration.ofNanos(System.nanoTime() - caseStartNs)));
             }
@@ -115,63 +113,15 @@ public final class LeakGate implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "leak-gate: %s, %d of %d soaks passed in %s%n", failed == 0 ? "PASS" : "FAIL",
                 results.size() - failed, results.size(), GateLine.minutes(Duration.ofNanos(System.nanoTime() - startNs)));
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopRunning);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C or SIGTERM: the hook has run, and the JVM refuses changes to its hooks now
-        }
         return failed == 0 ? 0 : 1;
     }
 
-    private int soak(Path soakJar, GateCase gateCase, long seed, Path run, Path log,
-                     CurrentSoak running) throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                soakJar.toString(), "--leak=" + gateCase.leak().name(), "--duration=" + duration,
+    private List<String> arguments(GateCase gateCase, long seed, Path run) {
+        return List.of("--leak=" + gateCase.leak().name(), "--duration=" + duration,
                 "--rate=" + (rate != null ? rate : Integer.toString(gateCase.ratePerS())),
                 "--accel=" + accel, "--seed=" + seed, "--cache-size=" + cacheSize, "--interval=" + interval,
                 "--stop-on-leak=" + gateCase.stopOnLeak(),
                 "--java-opts=" + String.join(" ", LabHeap.fixed(heap != null ? heap : gateCase.heap())),
                 "--run=" + run);
-        try (ManagedProcess soak = ManagedProcess.start("soak", ChildCommands.ownSession(command), Map.of(), log)) {
-            if (!running.begin(soak)) {
-                return EXIT_STOPPED; // the gate is stopping: close() stops the soak that just started
-            }
-            soak.onExit().join();
-            running.end();
-            return soak.ending().exitCode();
-        }
-    }
-
-    /**
-     * The soak running now. Ctrl-C or SIGTERM stops it, by pid, and no further soak starts: the loop asks
-     * {@link #stopping()} before each, and a soak started while the stop ran is stopped at once.
-     */
-    private static final class CurrentSoak {
-        private ManagedProcess soak;
-        private boolean stopping;
-
-        synchronized boolean begin(ManagedProcess started) {
-            soak = stopping ? null : started;
-            return !stopping;
-        }
-
-        synchronized void end() {
-            soak = null;
-        }
-
-        synchronized boolean stopping() {
-            return stopping;
-        }
-
-        void stop() {
-            ManagedProcess toStop;
-            synchronized (this) {
-                stopping = true;
-                toStop = soak;
-            }
-            if (toStop != null) {
-                toStop.stop(SOAK_STOP_GRACE);
-            }
-        }
     }
 }

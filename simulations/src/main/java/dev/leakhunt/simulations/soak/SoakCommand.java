@@ -1,6 +1,7 @@
 package dev.leakhunt.simulations.soak;
 
 import dev.leakhunt.simulations.bench.DriverBench;
+import dev.leakhunt.simulations.experiment.ExperimentCommand;
 import dev.leakhunt.simulations.gate.LeakGate;
 import dev.leakhunt.simulations.load.LoadWaves;
 import dev.leakhunt.simulations.load.SimulationParameters;
@@ -27,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code make soak}: one supervisor owns the whole run. Without options it runs the short demo: the lab target
  * with its map leak, at twice the default rate, for eight minutes.
  */
-@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {DriverBench.class, LeakGate.class},
+@Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {DriverBench.class, LeakGate.class, ExperimentCommand.class},
         description = "Soak a JVM service at a constant arrival rate, sample it, then report the run.")
 public final class SoakCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
@@ -250,10 +251,11 @@ public final class SoakCommand implements Callable<Integer> {
     }
 
     /** A picocli converter from a parse function whose IllegalArgumentException message is the one-line error. */
-    abstract static class ParsingConverter<T> implements ITypeConverter<T> {
+    /** An option's value parsed by a function whose IllegalArgumentException names the valid values. */
+    public abstract static class ParsingConverter<T> implements ITypeConverter<T> {
         private final Function<String, T> parse;
 
-        ParsingConverter(Function<String, T> parse) {
+        protected ParsingConverter(Function<String, T> parse) {
             this.parse = parse;
         }
 

@@ -62,6 +62,18 @@ class BadInputIT {
     }
 
     @Test
+    void unknownExperiment() throws Exception {
+        assertRefused("unknown experiment 'gc': valid are memory-limit|gc-growing-heap|cache-vs-leak|fd-exhaustion|"
+                + "fix-and-flatten|returning-memory", "experiment", "gc");
+    }
+
+    @Test
+    void experimentWithAMalformedDuration() throws Exception {
+        assertRefused("experiment: --duration: malformed duration '2 min'", "experiment", "fd-exhaustion",
+                "--duration=2 min");
+    }
+
+    @Test
     void notJdk25() throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
         assumeTrue(Files.isExecutable(java17), "no Java 17 on this machine to run soak.jar with");

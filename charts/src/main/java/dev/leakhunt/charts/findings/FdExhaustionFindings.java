@@ -1,0 +1,86 @@
+package dev.leakhunt.charts.findings;
+
+import static dev.leakhunt.charts.findings.Findings.percent;
+
+import dev.leakhunt.charts.localize.FdGroups;
+import dev.leakhunt.charts.localize.Tally;
+import dev.leakhunt.charts.report.Quantities;
+import dev.leakhunt.charts.run.ProfileCapture;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The fd leak against a lowered open-file limit: when the target ran out (EMFILE), what the clients saw after,
+ * which sockets it held and to whom; and the fix under the same limit, whose downstream calls reuse a handful of
+ * pooled connections.
+ */
+final class FdExhaustionFindings implements Findings {
+    /** A process at its limit holds a few fds fewer than it at times (one being closed as another opens). */
+    private static final double AT_LIMIT = 0.99;
+    private static final int GROUPS = 3;
+
+    @Override
+    public String id() {
+        return "fd-exhaustion";
+    }
+
+    @Override
+    public List<String> runs() {
+        return List.of("fd", "fixed");
+    }
+
+    @Override
+    public String text(List<ExperimentRun> runs) throws IOException {
+        StringBuilder out = new StringBuilder("fd-exhaustion: the fd leak under a lowered open-file limit, and its fix\n");
+        for (ExperimentRun run : runs) {
+            long end = run.endMs() + 1;
+            double limit = run.max("fd_limit", run.loadStartMs(), end).orElse(Double.NaN);
+            Optional<Long> exhausted = run.firstReaching("open_fds", AT_LIMIT * limit).stream().boxed().findFirst();
+            out.append(String.format("%s: open fds %s -> %s of a %s limit (%s); %s%n", run.label(),
+                    Quantities.number(run.min("open_fds", run.loadStartMs(), end).orElse(Double.NaN)),
+                    Quantities.number(run.max("open_fds", run.loadStartMs(), end).orElse(Double.NaN)),
+                    Quantities.number(limit), run.verdictText("open_fds"),
+                    exhausted.map(ms -> "at the limit from " + run.sinceLoad(ms)).orElse("never at the limit")));
+            long[] failedAfter = run.failedAndAllFrom(exhausted.orElse(run.loadStartMs()));
+            long[] failedAll = run.failedAndAllFrom(run.loadStartMs());
+            out.append(String.format("  requests: %d of %d failed (%s), first at %s; %s; \"Too many open files\" in %d"
+                            + " lines of the target's log%n", failedAll[0], failedAll[1],
+                    percent((double) failedAll[0] / Math.max(1, failedAll[1])),
+                    run.firstFailedRequestMs().stream().mapToObj(run::sinceLoad).findFirst().orElse("none"),
+                    exhausted.isPresent() ? String.format("%s of those after the limit", percent((double) failedAfter[0]
+                            / Math.max(1, failedAfter[1]))) : "no limit reached",
+                    run.targetLogLines("Too many open files")));
+            out.append(String.format("  sockets at the end: %s ESTABLISHED, %s CLOSE_WAIT (median over the run %s"
+                            + " ESTABLISHED); downstream calls ≈%s%n",
+                    Quantities.number(run.last("sockets_established", run.endMs()).orElse(Double.NaN)),
+                    Quantities.number(run.last("sockets_close_wait", run.endMs()).orElse(Double.NaN)),
+                    Quantities.number(run.median("sockets_established", run.loadStartMs(), end).orElse(Double.NaN)),
+                    Quantities.number(downstreamCalls(run))));
+            out.append("  largest fd groups at the last capture: ").append(largestGroups(run)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Requests times the mix's downstream share: the lab mix is drawn per arrival, so the share holds to < 1 %. */
+    private static double downstreamCalls(ExperimentRun run) {
+        double share = run.folder().manifest().map(m -> m.root().path("parameters").path("downstream_percent")
+                .asDouble(Double.NaN)).orElse(Double.NaN) / 100;
+        return Math.rint(share * run.failedAndAllFrom(run.loadStartMs())[1]);
+    }
+
+    private static String largestGroups(ExperimentRun run) throws IOException {
+        List<ProfileCapture> captures = run.capturesFrom(run.loadStartMs());
+        if (captures.isEmpty() || !captures.getLast().has("fds.tsv")) {
+            return "no capture";
+        }
+        Map<FdGroups.Kind, Tally> groups = FdGroups.read(captures.getLast().file("fds.tsv"));
+        return groups.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<FdGroups.Kind, Tally> e) -> e.getValue().count()).reversed())
+                .limit(GROUPS).map(e -> e.getValue().count() + " " + e.getKey())
+                .collect(Collectors.joining("; ")) + " (" + run.sinceLoad(captures.getLast().tsMs()) + ")";
+    }
+}

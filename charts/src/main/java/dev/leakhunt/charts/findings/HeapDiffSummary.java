@@ -1,0 +1,56 @@
+package dev.leakhunt.charts.findings;
+
+import static dev.leakhunt.charts.findings.Findings.bytes;
+
+import dev.leakhunt.charts.localize.CaptureReader;
+import dev.leakhunt.charts.localize.ClassHistogram;
+import dev.leakhunt.charts.localize.Tally;
+import java.io.IOException;
+import dev.leakhunt.charts.localize.ProfileDiff;
+import dev.leakhunt.charts.report.Quantities;
+import dev.leakhunt.charts.run.ProfileCapture;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the heap gained between the first profile capture after warm-up and the last one: the class histogram's
+ * total growth (both captures force a full GC first, so it is live objects only) and the sites that keep the most
+ * of it. A warmed-up service with no leak gains next to nothing; a leak shows its site.
+ */
+final class HeapDiffSummary {
+    private static final int SITES = 3;
+
+    private HeapDiffSummary() {
+    }
+
+    /** One line, or why there is none (fewer than two captures after warm-up). */
+    static String line(ExperimentRun run) {
+        List<ProfileCapture> captures = run.capturesFrom(run.warmupEndMs());
+        if (captures.size() < 2) {
+            return "heap diff: fewer than two profile captures after warm-up";
+        }
+        ProfileCapture from = captures.getFirst();
+        ProfileCapture to = captures.getLast();
+        ProfileDiff diff = ProfileDiff.between(from, to);
+        String sites = diff.heapSites().map(s -> s.stream().limit(SITES)
+                        .map(site -> Quantities.signedBytes(site.bytesDelta()) + " " + site.site())
+                        .collect(Collectors.joining("; ")))
+                .filter(text -> !text.isEmpty()).orElse("no site");
+        return String.format("heap diff %s -> %s (%.0f min): live objects %s -> %s by the class histogram; sites"
+                        + " that gained most: %s", run.sinceLoad(from.tsMs()), run.sinceLoad(to.tsMs()),
+                (to.tsMs() - from.tsMs()) / 60_000.0, liveBytes(from), liveBytes(to), sites);
+    }
+
+    /** The histogram's total: it is taken after a full GC, so every object in it was live. */
+    private static String liveBytes(ProfileCapture capture) {
+        if (!capture.has(CaptureReader.HISTOGRAM)) {
+            return "–";
+        }
+        try {
+            return bytes(ClassHistogram.read(capture.file(CaptureReader.HISTOGRAM)).values().stream()
+                    .mapToLong(Tally::bytes).sum());
+        } catch (IOException | RuntimeException unreadable) {
+            return "– (" + unreadable.getMessage() + ")";
+        }
+    }
+}

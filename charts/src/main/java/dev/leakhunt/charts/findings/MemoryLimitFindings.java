@@ -1,0 +1,74 @@
+package dev.leakhunt.charts.findings;
+
+import static dev.leakhunt.charts.findings.Findings.bytes;
+import static dev.leakhunt.charts.findings.Findings.ms;
+import static dev.leakhunt.charts.findings.Findings.percent;
+
+import dev.leakhunt.charts.report.Quantities;
+import dev.leakhunt.charts.run.RunEvent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The map leak in a 512 MiB memory cgroup under three heap sizings: how each ends (the kernel's OOM kill,
+ * OutOfMemoryError, or neither yet), when, and what the GC did on the way — its CPU and pauses in the first
+ * minute after warm-up against the last minute, the live heap against the heap's maximum, RSS against the limit.
+ */
+final class MemoryLimitFindings implements Findings {
+    private static final long MINUTE_MS = 60_000;
+
+    @Override
+    public String id() {
+        return "memory-limit";
+    }
+
+    @Override
+    public List<String> runs() {
+        return List.of("xmx1g", "max-ram-percentage", "zgc-soft-max");
+    }
+
+    @Override
+    public String text(List<ExperimentRun> runs) throws IOException {
+        StringBuilder out = new StringBuilder("memory-limit: the map leak in a memory cgroup\n");
+        for (ExperimentRun run : runs) {
+            out.append(run(run));
+        }
+        return out.toString();
+    }
+
+    private static String run(ExperimentRun run) throws IOException {
+        Optional<RunEvent> death = run.targetExit();
+        long endMs = death.map(RunEvent::tsMs).orElse(run.endMs());
+        double limit = run.folder().manifest().map(m -> m.memoryLimitBytes()).orElse(Double.NaN);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s: %s%n", run.label(), death.map(d -> "the target died at " + run.sinceLoad(d.tsMs())
+                + " with exit code " + d.fields().path("exit_code").asText()
+                + (d.fields().path("oom_kill").asBoolean(false) ? ", OOM-killed by the kernel in its cgroup" : ""))
+                .orElse("the target was alive at the end, " + run.sinceLoad(endMs) + " (" + run.outcome() + ")")));
+        long oomErrors = run.targetLogLines("OutOfMemoryError");
+        long[] failedLastMinute = run.failedAndAllFrom(endMs - MINUTE_MS);
+        out.append(String.format("  requests: first failure %s; last minute %d of %d failed; %d OutOfMemoryError"
+                        + " lines in the target's log%n",
+                run.firstFailedRequestMs().stream().mapToObj(run::sinceLoad).findFirst().orElse("none"),
+                failedLastMinute[0], failedLastMinute[1], oomErrors));
+        out.append(String.format("  live heap at the end %s of a %s maximum (%s); RSS peak %s of the %s limit (%s)%n",
+                bytes(run.last("heap_live_bytes", endMs).orElse(Double.NaN)),
+                bytes(run.max("heap_max_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN)),
+                run.verdictText("heap_live_bytes"),
+                bytes(run.max("rss_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN)), bytes(limit),
+                percent(run.max("rss_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN) / limit)));
+        long firstFrom = run.warmupEndMs();
+        long lastFrom = endMs - MINUTE_MS;
+        out.append(String.format("  GC CPU %s of a core in the first minute after warm-up, %s in the last;"
+                        + " GC pause p99 %s, then %s (largest %s); GC cycles %s/min, then %s/min%n",
+                percent(run.perSecond("gc_cpu_seconds", firstFrom, firstFrom + MINUTE_MS).orElse(Double.NaN)),
+                percent(run.perSecond("gc_cpu_seconds", lastFrom, endMs + 1).orElse(Double.NaN)),
+                ms(run.median("gc_pause_p99_ns", firstFrom, firstFrom + MINUTE_MS).orElse(Double.NaN)),
+                ms(run.median("gc_pause_p99_ns", lastFrom, endMs + 1).orElse(Double.NaN)),
+                ms(run.max("gc_pause_max_ns", run.loadStartMs(), endMs + 1).orElse(Double.NaN)),
+                Quantities.number(60 * run.perSecond("gc_cycles", firstFrom, firstFrom + MINUTE_MS).orElse(Double.NaN)),
+                Quantities.number(60 * run.perSecond("gc_cycles", lastFrom, endMs + 1).orElse(Double.NaN))));
+        return out.toString();
+    }
+}
