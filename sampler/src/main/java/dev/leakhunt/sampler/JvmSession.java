@@ -32,6 +32,8 @@ final class JvmSession implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final List<Source> sources;
     private final ProfileCapture profileCapture;
+    private final TargetEventStream events;
+    private final Optional<HeapEvidenceRecording> recording;
 
     private JvmSession(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
         try {
@@ -40,18 +42,12 @@ final class JvmSession implements AutoCloseable {
             opened.push(() -> Files.deleteIfExists(scratch));
             JmxSource jmx = new JmxSource(jvm);
             HeapLiveSource heapLive = own(new HeapLiveSource(jvm));
-            TargetEventStream events = own(new TargetEventStream(jvm));
+            this.events = own(new TargetEventStream(jvm));
             GcPauseSource gcPauses = new GcPauseSource(events);
             SafepointLog safepoints = new SafepointLog(events);
             events.start();
             VirtualThreadSource virtualThreads = new VirtualThreadSource(jvm, scratch, System::nanoTime);
-            Optional<HeapEvidenceRecording> recording;
-            try {
-                recording = Optional.of(own(HeapEvidenceRecording.findOrStart(jvm, config.jfrSettings())));
-            } catch (IOException | RuntimeException e) {
-                warnings.failed("jfr-recording", System.currentTimeMillis(), e);
-                recording = Optional.empty();
-            }
+            this.recording = heapEvidence(jvm, config, warnings);
             Optional<MarkingCycles> marking = Optional.empty();
             if (!config.markEvery().isZero()) {
                 try {
@@ -72,6 +68,15 @@ final class JvmSession implements AutoCloseable {
         }
     }
 
+    private Optional<HeapEvidenceRecording> heapEvidence(TargetJvm jvm, SamplerConfig config, Warnings warnings) {
+        try {
+            return Optional.of(own(HeapEvidenceRecording.findOrStart(jvm, config.jfrSettings())));
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("jfr-recording", System.currentTimeMillis(), e);
+            return Optional.empty();
+        }
+    }
+
     /** Attaches and opens everything, or closes what was opened and fails. */
     static JvmSession open(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
         return new JvmSession(config, proc, eventLog, warnings);
@@ -88,6 +93,12 @@ final class JvmSession implements AutoCloseable {
 
     ProfileCapture profileCapture() {
         return profileCapture;
+    }
+
+    /** Ends the JFR event stream and the heap-evidence dumps (see {@link dev.leakhunt.sampler.jfr.FdHeadroom}). */
+    void stopJfr() {
+        events.close();
+        recording.ifPresent(HeapEvidenceRecording::stop);
     }
 
     @Override

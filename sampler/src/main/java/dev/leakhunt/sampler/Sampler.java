@@ -1,5 +1,6 @@
 package dev.leakhunt.sampler;
 
+import dev.leakhunt.sampler.jfr.FdHeadroom;
 import dev.leakhunt.sampler.out.CsvWriter;
 import dev.leakhunt.sampler.out.EventLog;
 import dev.leakhunt.sampler.profile.ProfileCapture.Trigger;
@@ -56,6 +57,8 @@ public final class Sampler implements AutoCloseable {
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private final boolean attachable;
     private volatile JvmSession jvm;
+    private final FdHeadroom fdHeadroom = new FdHeadroom();
+    private boolean jfrStopped;
 
     private Sampler(SamplerConfig config) throws IOException {
         this.config = config;
@@ -121,12 +124,21 @@ public final class Sampler implements AutoCloseable {
             }
             processSources.forEach(source -> sampleFrom(source, sample));
             csv.write(sample);
+            if (session != null && !jfrStopped) {
+                fdHeadroom.exhausted(sample).ifPresent(reason -> stopJfr(session, tsMs, reason));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             // an uncaught exception would cancel the periodic task: report and keep the schedule
             warnings.failed("sampler", tsMs, e);
         }
+    }
+
+    private void stopJfr(JvmSession session, long tsMs, String reason) {
+        jfrStopped = true;
+        session.stopJfr();
+        eventLog.write(tsMs, "jfr_stopped", e -> e.put("reason", reason));
     }
 
     private void sampleFrom(Source source, Sample sample) {

@@ -47,6 +47,7 @@ public final class HeapEvidenceRecording implements AutoCloseable {
     private final FlightRecorderMXBean recorder;
     private final long recordingId;
     private final boolean ours;
+    private volatile boolean stopped;
 
     private HeapEvidenceRecording(TargetJvm jvm, FlightRecorderMXBean recorder, long recordingId, boolean ours) {
         this.jvm = jvm;
@@ -112,6 +113,9 @@ public final class HeapEvidenceRecording implements AutoCloseable {
      * stacks and the pause stays under a millisecond.
      */
     public void dumpTo(Path file, boolean gcRootPaths) throws IOException {
+        if (stopped) {
+            throw new IOException("no dump: the sampler stopped its JFR work in the target (see the jfr_stopped event)");
+        }
         String name = "name=" + recordingId;
         String filename = "filename=" + file.toAbsolutePath();
         if (gcRootPaths) {
@@ -119,6 +123,15 @@ public final class HeapEvidenceRecording implements AutoCloseable {
         } else {
             jvm.diagnosticCommand("jfrDump", name, filename, "path-to-gc-roots=false");
         }
+    }
+
+    /**
+     * No more dumps (each one rotates the recording's chunk file); the recording itself stops too when the sampler
+     * started it. A recording the target runs is its owner's to stop.
+     */
+    public void stop() {
+        stopped = true;
+        close();
     }
 
     @Override
