@@ -192,6 +192,13 @@ final class ExperimentRun {
         return folder.profiles().stream().filter(p -> p.tsMs() >= fromMs).toList();
     }
 
+    /** The profile captures taken while the load ran (the final one, after it, sees the connections closed). */
+    List<ProfileCapture> capturesUnderLoad() {
+        long loadEnd = folder.events().stream().filter(e -> e.type().equals(RunEvent.LOAD_END)).mapToLong(RunEvent::tsMs)
+                .findFirst().orElse(Long.MAX_VALUE);
+        return folder.profiles().stream().filter(p -> p.tsMs() >= loadStartMs && p.tsMs() < loadEnd).toList();
+    }
+
     /** When the verdicts' evidence starts: the end of warm-up (of the live heap's, the one the findings read). */
     long warmupEndMs() {
         return verdict("heap_live_bytes").map(SeriesVerdict::windowStartMs).filter(ms -> ms > 0)

@@ -60,7 +60,7 @@ final class FdExhaustionFindings implements Findings {
                     Quantities.number(run.last("sockets_close_wait", run.endMs()).orElse(Double.NaN)),
                     Quantities.number(run.median("sockets_established", run.loadStartMs(), end).orElse(Double.NaN)),
                     Quantities.number(downstreamCalls(run))));
-            out.append("  largest fd groups at the last capture: ").append(largestGroups(run)).append('\n');
+            out.append("  largest fd groups at the last capture under load: ").append(largestGroups(run)).append('\n');
         }
         return out.toString();
     }
@@ -73,7 +73,7 @@ final class FdExhaustionFindings implements Findings {
     }
 
     private static String largestGroups(ExperimentRun run) throws IOException {
-        List<ProfileCapture> captures = run.capturesFrom(run.loadStartMs());
+        List<ProfileCapture> captures = run.capturesUnderLoad();
         if (captures.isEmpty() || !captures.getLast().has("fds.tsv")) {
             return "no capture";
         }

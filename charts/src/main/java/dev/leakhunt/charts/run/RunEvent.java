@@ -8,6 +8,7 @@ public record RunEvent(long tsMs, String type, JsonNode fields) {
     public static final String TARGET_EXIT = "target_exit";
     public static final String TARGET_START = "target_start";
     public static final String LOAD_START = "load_start";
+    public static final String LOAD_END = "load_end";
     public static final String SAMPLER_START = "sampler_start";
     /** Written by {@code charts watch} when the live verdict confirms a series' leak (formats.md). */
     public static final String LEAK_CONFIRMED = "leak_confirmed";
