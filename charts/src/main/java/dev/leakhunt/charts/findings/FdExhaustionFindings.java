@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 final class FdExhaustionFindings implements Findings {
     /** A process at its limit holds a few fds fewer than it at times (one being closed as another opens). */
     private static final double AT_LIMIT = 0.99;
-    private static final int GROUPS = 3;
+    /** How fds.tsv's groups name a socket's far end: the peer a client socket talks to, or the listener. */
+    private static final String TO_PEER = "→ ";
+    private static final String ACCEPTED = "accepted on ";
 
     @Override
     public String id() {
@@ -60,7 +62,7 @@ final class FdExhaustionFindings implements Findings {
                     Quantities.number(run.last("sockets_close_wait", run.endMs()).orElse(Double.NaN)),
                     Quantities.number(run.median("sockets_established", run.loadStartMs(), end).orElse(Double.NaN)),
                     Quantities.number(downstreamCalls(run))));
-            out.append("  largest fd groups at the last capture under load: ").append(largestGroups(run)).append('\n');
+            out.append("  at the last capture under load, ").append(socketGroups(run)).append('\n');
         }
         return out.toString();
     }
@@ -72,15 +74,23 @@ final class FdExhaustionFindings implements Findings {
         return Math.rint(share * run.failedAndAllFrom(run.loadStartMs())[1]);
     }
 
-    private static String largestGroups(ExperimentRun run) throws IOException {
+    /**
+     * The sockets the target opened, by state and peer (a leak's pile up toward one peer), and how many it accepted
+     * (the clients' connections), at the last capture under load.
+     */
+    private static String socketGroups(ExperimentRun run) throws IOException {
         List<ProfileCapture> captures = run.capturesUnderLoad();
         if (captures.isEmpty() || !captures.getLast().has("fds.tsv")) {
-            return "no capture";
+            return "no capture under load";
         }
         Map<FdGroups.Kind, Tally> groups = FdGroups.read(captures.getLast().file("fds.tsv"));
-        return groups.entrySet().stream()
+        String opened = groups.entrySet().stream().filter(e -> e.getKey().pointsAt().startsWith(TO_PEER))
                 .sorted(Comparator.comparingLong((Map.Entry<FdGroups.Kind, Tally> e) -> e.getValue().count()).reversed())
-                .limit(GROUPS).map(e -> e.getValue().count() + " " + e.getKey())
-                .collect(Collectors.joining("; ")) + " (" + run.sinceLoad(captures.getLast().tsMs()) + ")";
+                .map(e -> e.getValue().count() + " " + e.getKey().socketState() + " " + e.getKey().pointsAt())
+                .collect(Collectors.joining("; "));
+        long accepted = groups.entrySet().stream().filter(e -> e.getKey().pointsAt().startsWith(ACCEPTED))
+                .mapToLong(e -> e.getValue().count()).sum();
+        return String.format("sockets it opened: %s; sockets it accepted: %d (%s)", opened.isEmpty() ? "none" : opened,
+                accepted, run.sinceLoad(captures.getLast().tsMs()));
     }
 }

@@ -4,6 +4,7 @@ import dev.leakhunt.target.quotes.QuoteClient;
 import dev.leakhunt.target.quotes.QuoteHead;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.http.HttpResponse;
 
 /**
@@ -28,9 +29,13 @@ public final class BestQuoteReader {
             // its connection and socket fd (CLOSE_WAIT once the downstream times out) as long as the client lives
             return QuoteHead.parse(id, response.body().readNBytes(QuoteHead.MAX_HEAD_BYTES));
         }
-        // fixed twin: close() before the end aborts the exchange, and the client closes that connection
+        // fixed twin: reads the rest to its end, then closes: the finished exchange hands its connection back to
+        // the client's pool for the next call (close() before the end would abort it, and the client would close
+        // the connection: no fd kept, but one connection per call)
         try (InputStream body = response.body()) {
-            return QuoteHead.parse(id, body.readNBytes(QuoteHead.MAX_HEAD_BYTES));
+            QuoteHead head = QuoteHead.parse(id, body.readNBytes(QuoteHead.MAX_HEAD_BYTES));
+            body.transferTo(OutputStream.nullOutputStream());
+            return head;
         }
     }
 }
