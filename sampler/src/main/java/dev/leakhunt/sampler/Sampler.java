@@ -135,10 +135,18 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
+    /**
+     * On the profile thread, after a capture in progress: one more capture, whose heap.jfr is the recording's last
+     * word (the code that took the fds so far), then the stop.
+     */
     private void stopJfr(JvmSession session, long tsMs, String reason) {
         jfrStopped = true;
-        session.stopJfr();
-        eventLog.write(tsMs, "jfr_stopped", e -> e.put("reason", reason));
+        profiles.execute(() -> {
+            capture(Trigger.SCHEDULED);
+            session.stopJfr();
+            eventLog.write(System.currentTimeMillis(), "jfr_stopped", e -> e.put("reason", reason)
+                    .put("decided_ms", tsMs));
+        });
     }
 
     private void sampleFrom(Source source, Sample sample) {

@@ -41,14 +41,24 @@ public record ProfileWindow(ProfileCapture from, ProfileCapture to) {
                 : Optional.of(new ProfileWindow(before.getLast(), heapWalks.getLast()));
     }
 
-    /** Empty unless at least two captures exist at or after the end of warm-up. */
+    /**
+     * Empty unless at least two captures exist at or after the end of warm-up. The later one is the last that
+     * holds heap.jfr, when the last capture lacks it and one after the first has it: the sampler stops its JFR
+     * work before the target runs out of fds (formats.md, {@code jfr_stopped}), and the code that took them is in
+     * the recording's last dump.
+     */
     public static Optional<ProfileWindow> of(List<ProfileCapture> captures, OptionalLong warmupEndMs) {
         List<ProfileCapture> afterWarmup = captures.stream()
                 .filter(c -> warmupEndMs.isEmpty() || c.tsMs() >= warmupEndMs.getAsLong())
                 .toList();
-        return afterWarmup.size() < 2
-                ? Optional.empty()
-                : Optional.of(new ProfileWindow(afterWarmup.getFirst(), afterWarmup.getLast()));
+        if (afterWarmup.size() < 2) {
+            return Optional.empty();
+        }
+        List<ProfileCapture> later = afterWarmup.subList(1, afterWarmup.size());
+        ProfileCapture to = later.getLast().has(CaptureReader.HEAP_JFR) ? later.getLast()
+                : later.reversed().stream().filter(c -> c.has(CaptureReader.HEAP_JFR)).findFirst()
+                        .orElse(later.getLast());
+        return Optional.of(new ProfileWindow(afterWarmup.getFirst(), to));
     }
 
     public ProfileDiff diff(CaptureReader reader) {

@@ -50,6 +50,11 @@ public final class RunSeries {
     private static final String HEAP_COMMITTED = "heap_committed_bytes";
     private static final String RSS = "rss_bytes";
     private static final String NMT_COMMITTED = "nmt_committed_bytes";
+    /**
+     * Series whose limit is where the process fails (EMFILE, OutOfMemoryError, the cgroup's OOM kill): pinned
+     * there, they are a leak that ran its course ({@link AtLimit}). Committed heap at its maximum is a sizing.
+     */
+    private static final Set<String> FAILS_AT_LIMIT = Set.of("open_fds", HEAP_LIVE, RSS);
     /** Heap series the collector sizes: they follow the live heap up to the heap's maximum. */
     private static final Set<String> SIZED_BY_THE_COLLECTOR = Set.of("heap_used_bytes", HEAP_COMMITTED);
     /**
@@ -129,7 +134,8 @@ public final class RunSeries {
         }
         SeriesVerdict verdict = VerdictEngine.judge(tMs, values(name), context);
         if (verdict.verdict() != Verdict.LEAK) {
-            return verdict;
+            return FAILS_AT_LIMIT.contains(name) ? AtLimit.of(tMs, values(name), context, verdict).orElse(verdict)
+                    : verdict;
         }
         if (classes.filter(c -> c == Verdict.FLAT || c == Verdict.PLATEAU).isPresent()) {
             return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + CLASSES + " is "

@@ -51,6 +51,18 @@ class ProfileWindowTest {
     }
 
     @Test
+    void afterTheSamplerStoppedItsRecordingAnFdLeakEndsAtTheRecordingsLastDump() throws Exception {
+        Files.writeString(profiles.resolve("1000").resolve(CaptureReader.HEAP_JFR), "");
+        Files.writeString(profiles.resolve("3000").resolve(CaptureReader.HEAP_JFR), "");
+        ProfileWindow window = ProfileWindow.of(ProfileCapture.list(profiles), OptionalLong.of(500), LeakKind.FDS)
+                .orElseThrow();
+        assertEquals(List.of(1000L, 3000L), List.of(window.from().tsMs(), window.to().tsMs()));
+        ProfileWindow onlyTheFirstRecorded = ProfileWindow.of(ProfileCapture.list(profiles), OptionalLong.of(2000),
+                LeakKind.FDS).orElseThrow();
+        assertEquals(List.of(2000L, 3000L), List.of(onlyTheFirstRecorded.from().tsMs(), onlyTheFirstRecorded.to().tsMs()));
+    }
+
+    @Test
     void fewerThanTwoCapturesAfterWarmupLocalizeNothing() {
         assertTrue(ProfileWindow.of(captures, OptionalLong.of(4500), LeakKind.FDS).isEmpty());
     }

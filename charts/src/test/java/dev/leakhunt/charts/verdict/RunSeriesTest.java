@@ -129,6 +129,21 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, followingALeak.verdict(), followingALeak.reason());
     }
 
+    @Test
+    void aSeriesPinnedAtTheLimitWhereItsProcessFailsIsALeakThatRanItsCourse() throws IOException {
+        // the fd leak under a 1,024 limit: at it 40 s after the start, long before the window after warm-up
+        SeriesVerdict exhausted = judgeFirst("open_fds,fd_limit", s -> s < 40 ? 40 + 24.5 * s : 1020, s -> 1024);
+        SeriesVerdict steady = judgeFirst("open_fds,fd_limit", s -> 40, s -> 1024);
+        SeriesVerdict configured = judgeFirst("heap_live_bytes,heap_max_bytes", s -> 0.99 * 512e6, s -> 512e6);
+
+        assertEquals(Verdict.LEAK, exhausted.verdict(), exhausted.reason());
+        assertTrue(exhausted.reason().startsWith("at its limit: 1020 of "), exhausted.reason());
+        assertTrue(exhausted.reason().contains("reached 40 s after its first value, climbing 8.793e+04 count/h"), exhausted.reason());
+        assertEquals(0, exhausted.hoursToLimit());
+        assertEquals(Verdict.FLAT, steady.verdict(), steady.reason());
+        assertEquals(Verdict.FLAT, configured.verdict(), "it started there: " + configured.reason());
+    }
+
     /** The verdict on the first of {@code header}'s columns. */
     private SeriesVerdict judgeFirst(String header, DoubleUnaryOperator... columns) throws IOException {
         Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv(header, columns));
