@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code make experiment-<name>}: runs the experiment's soaks one after another (a soak that already finished in
  * its folder is kept), then prints {@code charts.jar findings <name>}'s headline numbers, kept beside the runs as
- * {@code findings-<name>.txt}. Exit 0 when the findings were printed, whatever the soaks showed: a target the
+ * {@code findings-<name>.txt}, and overlays the runs' curves ({@code charts.jar compare}) in {@code compare-<name>/}. Exit 0 when the findings were printed, whatever the soaks showed: a target the
  * memory limit kills ends its soak with exit 3, which is the experiment working.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
@@ -74,10 +74,17 @@ public final class ExperimentCommand implements Callable<Integer> {
             if (series.stopping()) {
                 return SoakSeries.EXIT_STOPPED;
             }
-            Path findings = folder.resolve("findings-" + experiment.id() + (duration == null ? "" : "-" + duration)
-                    + ".txt");
+            String name = experiment.id() + (duration == null ? "" : "-" + duration);
+            Path findings = folder.resolve("findings-" + name + ".txt");
             int exit = series.charts(with(List.of("findings", experiment.id()), runs), findings);
             System.out.print(Files.readString(findings));
+            if (exit == 0 && runs.size() > 1) {
+                Path compare = folder.resolve("compare-" + name);
+                exit = series.charts(with(List.of("compare", "--out=" + compare), runs),
+                        folder.resolve("compare-" + name + ".log"));
+                System.out.println("experiment " + experiment.id() + ": the runs' curves overlaid in "
+                        + compare.resolve("index.html") + (exit == 0 ? "" : " (failed, exit " + exit + ")"));
+            }
             return exit;
         }
     }
