@@ -3,12 +3,17 @@ package dev.leakhunt.sampler;
 import dev.leakhunt.sampler.out.EventLog;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns source failures into {@code warning} events without flooding: a source failing the same way every
- * interval is reported once, again when its message changes, and again after it has recovered.
+ * interval is reported once, again when its message changes, and again after it has recovered. Messages that
+ * differ only in their numbers (a file named by its time, a count) fail the same way: a target out of fds
+ * refused every row's thread dump file, {@code threads-<ts_ms>.json}, and wrote a warning a row.
  */
 public final class Warnings {
+    private static final Pattern NUMBERS = Pattern.compile("\\d+");
+
     private final EventLog events;
     private final Map<String, String> lastMessageBySource = new HashMap<>();
 
@@ -18,7 +23,8 @@ public final class Warnings {
 
     public synchronized void failed(String source, long tsMs, Throwable failure) {
         String message = describe(failure);
-        if (!message.equals(lastMessageBySource.put(source, message))) {
+        String way = NUMBERS.matcher(message).replaceAll("#");
+        if (!way.equals(lastMessageBySource.put(source, way))) {
             events.write(tsMs, "warning", e -> e.put("source", source).put("message", message));
             System.err.println("warning: " + source + ": " + message);
         }
