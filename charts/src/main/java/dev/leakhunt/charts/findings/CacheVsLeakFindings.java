@@ -8,20 +8,12 @@ import java.util.List;
  * runs; the live heap plateaus with it in the fixed run and keeps rising in the leaking one, whose heap diff after
  * warm-up names the site the cache's does not have.
  */
-final class CacheVsLeakFindings implements Findings {
+final class CacheVsLeakFindings {
 
-    @Override
-    public String id() {
-        return "cache-vs-leak";
+    private CacheVsLeakFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("fixed", "map");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) {
+    static String text(List<ExperimentRun> runs) {
         StringBuilder out = new StringBuilder("cache-vs-leak: a bounded cache warming up, and a request-keyed map\n");
         for (ExperimentRun run : runs) {
             double capacity = run.max("cache_size", run.loadStartMs(), run.endMs() + 1).orElse(Double.NaN);

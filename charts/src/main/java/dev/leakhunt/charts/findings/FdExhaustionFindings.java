@@ -18,25 +18,17 @@ import java.util.stream.Collectors;
  * which sockets it held and to whom; and the fix under the same limit, whose downstream calls reuse a handful of
  * pooled connections.
  */
-final class FdExhaustionFindings implements Findings {
+final class FdExhaustionFindings {
     /** A process at its limit holds a few fds fewer than it at times (one being closed as another opens). */
     private static final double AT_LIMIT = 0.99;
     /** How fds.tsv's groups name a socket's far end: the peer a client socket talks to, or the listener. */
     private static final String TO_PEER = "→ ";
     private static final String ACCEPTED = "accepted on ";
 
-    @Override
-    public String id() {
-        return "fd-exhaustion";
+    private FdExhaustionFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("fd", "fixed");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) throws IOException {
+    static String text(List<ExperimentRun> runs) throws IOException {
         StringBuilder out = new StringBuilder("fd-exhaustion: the fd leak under a lowered open-file limit, and its fix\n");
         for (ExperimentRun run : runs) {
             long end = run.endMs() + 1;

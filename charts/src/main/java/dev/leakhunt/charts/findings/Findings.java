@@ -4,25 +4,30 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import dev.leakhunt.charts.report.Quantities;
-import java.util.stream.Stream;
 
 /**
  * The headline numbers of one experiment of src/docs/experiments/, read from its soaks' run folders in the order
  * the experiment runs them (simulations/…/experiment/Experiment.java).
+ *
+ * @param id    the experiment's name, as {@code make experiment-<name>} has it
+ * @param runs  what each run must be, in order, e.g. {@code [map, fixed]}
+ * @param text  the numbers, one finding a line
  */
-interface Findings {
+record Findings(String id, List<String> runs, Text text) {
 
-    List<Findings> ALL = List.of(new MemoryLimitFindings(), new GcGrowingHeapFindings(), new CacheVsLeakFindings(),
-            new FdExhaustionFindings(), new FixAndFlattenFindings(), new ReturningMemoryFindings());
+    static final List<Findings> ALL = List.of(
+            new Findings("memory-limit", List.of("xmx1g", "max-ram-percentage", "zgc-soft-max"),
+                    MemoryLimitFindings::text),
+            new Findings("gc-growing-heap", List.of("map", "fixed"), GcGrowingHeapFindings::text),
+            new Findings("cache-vs-leak", List.of("fixed", "map"), CacheVsLeakFindings::text),
+            new Findings("fd-exhaustion", List.of("fd", "fixed"), FdExhaustionFindings::text),
+            new Findings("fix-and-flatten", List.of("fixed"), FixAndFlattenFindings::text),
+            new Findings("returning-memory", List.of("defaults", "uncommit-and-trim"), ReturningMemoryFindings::text));
 
-    /** The experiment's name, as {@code make experiment-<name>} has it. */
-    String id();
-
-    /** What each run must be, in order, e.g. {@code [map, fixed]}. */
-    List<String> runs();
-
-    /** The numbers, one finding a line. */
-    String text(List<ExperimentRun> runs) throws IOException;
+    @FunctionalInterface
+    interface Text {
+        String of(List<ExperimentRun> runs) throws IOException;
+    }
 
     static Findings of(String id) {
         return ALL.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->

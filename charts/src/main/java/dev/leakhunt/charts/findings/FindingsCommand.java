@@ -40,7 +40,7 @@ public final class FindingsCommand implements Callable<Integer> {
         for (Path dir : runDirs) {
             runs.add(ExperimentRun.open(dir));
         }
-        spec.commandLine().getOut().print(findings.text(runs));
+        spec.commandLine().getOut().print(findings.text().of(runs));
         spec.commandLine().getOut().flush();
         return 0;
     }

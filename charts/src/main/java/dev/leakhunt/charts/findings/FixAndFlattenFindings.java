@@ -19,23 +19,15 @@ import java.util.stream.Collectors;
  * after warm-up, the gap between them split by Native Memory Tracking at the last capture, and the heap diff
  * from the first capture after warm-up to the last.
  */
-final class FixAndFlattenFindings implements Findings {
+final class FixAndFlattenFindings {
     private static final long SPAN_MS = 600_000;
     private static final int CATEGORIES = 6;
     private static final String JAVA_HEAP = "Java Heap";
 
-    @Override
-    public String id() {
-        return "fix-and-flatten";
+    private FixAndFlattenFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("fixed");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) throws IOException {
+    static String text(List<ExperimentRun> runs) throws IOException {
         ExperimentRun run = runs.getFirst();
         StringBuilder out = new StringBuilder("fix-and-flatten: the lab with every leak fixed\n");
         long first = run.warmupEndMs();

@@ -11,21 +11,13 @@ import java.util.List;
  * The GC's work as the live heap grows: pause p99, GC CPU and GC cycles over the first two minutes after warm-up
  * against the last two, with their verdicts, for the map leak and for its fix on the same heap.
  */
-final class GcGrowingHeapFindings implements Findings {
+final class GcGrowingHeapFindings {
     private static final long SPAN_MS = 120_000;
 
-    @Override
-    public String id() {
-        return "gc-growing-heap";
+    private GcGrowingHeapFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("map", "fixed");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) {
+    static String text(List<ExperimentRun> runs) {
         StringBuilder out = new StringBuilder("gc-growing-heap: the GC under a growing live heap, and with the leak fixed"
                 + " (first 2 min after warm-up -> last 2 min)\n");
         for (ExperimentRun run : runs) {

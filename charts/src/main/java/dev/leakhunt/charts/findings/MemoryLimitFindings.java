@@ -15,21 +15,13 @@ import java.util.Optional;
  * OutOfMemoryError, or neither yet), when, and what the GC did on the way — its CPU and pauses in the first
  * minute after warm-up against the last minute, the live heap against the heap's maximum, RSS against the limit.
  */
-final class MemoryLimitFindings implements Findings {
+final class MemoryLimitFindings {
     private static final long MINUTE_MS = 60_000;
 
-    @Override
-    public String id() {
-        return "memory-limit";
+    private MemoryLimitFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("xmx1g", "max-ram-percentage", "zgc-soft-max");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) throws IOException {
+    static String text(List<ExperimentRun> runs) throws IOException {
         StringBuilder out = new StringBuilder("memory-limit: the map leak in a memory cgroup\n");
         for (ExperimentRun run : runs) {
             out.append(run(run));

@@ -11,21 +11,13 @@ import java.util.stream.Collectors;
  * GC) and trims the C allocator: RSS, committed heap and the JVM's native memory at the end of each load phase and
  * of each idle phase after it. Memory handed back shows as an idle phase below the load phase before it.
  */
-final class ReturningMemoryFindings implements Findings {
+final class ReturningMemoryFindings {
     private static final List<String> COLUMNS = List.of("rss_bytes", "heap_committed_bytes", "nmt_committed_bytes");
 
-    @Override
-    public String id() {
-        return "returning-memory";
+    private ReturningMemoryFindings() {
     }
 
-    @Override
-    public List<String> runs() {
-        return List.of("defaults", "uncommit-and-trim");
-    }
-
-    @Override
-    public String text(List<ExperimentRun> runs) {
+    static String text(List<ExperimentRun> runs) {
         StringBuilder out = new StringBuilder("returning-memory: load waves; each value at the end of a load phase /"
                 + " of the idle phase after it\n");
         List<Double> lastIdleRss = new ArrayList<>();

@@ -25,7 +25,7 @@ class FindingsTest {
                 "\"memory_limit_bytes\":" + 512 * MIB,
                 List.of("{\"ts_ms\":" + (START_MS + 19 * ROW_MS) + ",\"type\":\"target_exit\",\"exit_code\":137,"
                         + "\"oom_kill\":true}")));
-        String text = new MemoryLimitFindings().text(List.of(killed));
+        String text = MemoryLimitFindings.text(List.of(killed));
         assertTrue(text.contains("xmx1g: the target died at +3m00s with exit code 137, OOM-killed by the kernel"), text);
         assertTrue(text.contains("RSS peak 485 MiB of the 512 MiB limit (94.7 %)"), text);
         assertTrue(text.contains("live heap at the end 210 MiB of a 1.0 GiB maximum"), text);
@@ -36,7 +36,7 @@ class FindingsTest {
         // 60 s on, 60 s off from the load start (row 1): RSS 400 MiB under load; idle, 400 or 100 MiB.
         ExperimentRun kept = wavesRun(dir.resolve("defaults"), false);
         ExperimentRun returned = wavesRun(dir.resolve("uncommit-and-trim"), true);
-        String text = new ReturningMemoryFindings().text(List.of(kept, returned));
+        String text = ReturningMemoryFindings.text(List.of(kept, returned));
         assertTrue(text.contains("  rss_bytes             400 MiB / 400 MiB, 400 MiB / 400 MiB"), text);
         assertTrue(text.contains("  rss_bytes             400 MiB / 100 MiB, 400 MiB / 100 MiB"), text);
         assertTrue(text.contains("RSS at the end of the last idle phase: defaults 400 MiB, uncommit-and-trim 100 MiB"),
