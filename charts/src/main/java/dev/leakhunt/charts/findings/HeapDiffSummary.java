@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the heap gained between the first profile capture after warm-up and the last one: the class histogram's
- * total growth (both captures force a full GC first, so it is live objects only) and the sites that keep the most
- * of it. A warmed-up service with no leak gains next to nothing; a leak shows its site.
+ * What the heap gained between the first profile capture after warm-up and the last one: the class histograms'
+ * totals, the classes that grew most, and the sites that keep the most of it (JFR old-object samples). A
+ * warmed-up service with no leak gains next to nothing; a leak shows its class and its site.
  */
 final class HeapDiffSummary {
     private static final int SITES = 3;
@@ -36,13 +36,22 @@ final class HeapDiffSummary {
                         .map(site -> Quantities.signedBytes(site.bytesDelta()) + " " + site.site())
                         .collect(Collectors.joining("; ")))
                 .filter(text -> !text.isEmpty()).orElse("no site");
-        return String.format("heap diff %s -> %s (%.0f min): live objects %s -> %s by the class histogram; sites"
-                        + " that gained most: %s", run.sinceLoad(from.tsMs()), run.sinceLoad(to.tsMs()),
-                (to.tsMs() - from.tsMs()) / 60_000.0, liveBytes(from), liveBytes(to), sites);
+        String classes = diff.classes().map(c -> c.stream().limit(SITES)
+                        .map(g -> Quantities.signedBytes(g.bytesDelta()) + " " + g.key())
+                        .collect(Collectors.joining("; ")))
+                .filter(text -> !text.isEmpty()).orElse("none");
+        return String.format("heap diff %s -> %s (%.0f min): the class histogram %s -> %s; classes that gained most:"
+                        + " %s; sites that keep most of it: %s", run.sinceLoad(from.tsMs()),
+                run.sinceLoad(to.tsMs()), (to.tsMs() - from.tsMs()) / 60_000.0, histogramBytes(from),
+                histogramBytes(to), classes, sites);
     }
 
-    /** The histogram's total: it is taken after a full GC, so every object in it was live. */
-    private static String liveBytes(ProfileCapture capture) {
+    /**
+     * The histogram's total. The sampler takes it with {@code -all} after a young collection, without the full
+     * GC that would stop the target for long: objects the old generation has not collected yet count, G1's
+     * filler arrays ({@code jdk.internal.vm.FillerElement[]}, the dead tails of promotion buffers) among them.
+     */
+    private static String histogramBytes(ProfileCapture capture) {
         if (!capture.has(CaptureReader.HISTOGRAM)) {
             return "–";
         }
