@@ -74,6 +74,21 @@ final class ExperimentRun {
         return loadStartMs;
     }
 
+    /** When the load reached its full rate: the load start plus the ramp ({@code parameters.ramp_s}). */
+    long fullRateMs() {
+        return loadStartMs + 1000 * folder.manifest().map(m -> m.root().path("parameters").path("ramp_s").asLong(0))
+                .orElse(0L);
+    }
+
+    /** The target's JVM flags as the supervisor started it ({@code target.jvm_flags}), space-separated. */
+    String jvmFlags() {
+        return folder.manifest().map(m -> {
+            List<String> flags = new java.util.ArrayList<>();
+            m.root().path("target").path("jvm_flags").forEach(flag -> flags.add(flag.asText()));
+            return String.join(" ", flags);
+        }).orElse("");
+    }
+
     /** The last row's time: where the run's curves end. */
     long endMs() {
         return samples.tsMs()[samples.size() - 1];

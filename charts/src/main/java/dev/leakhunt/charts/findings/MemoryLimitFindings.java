@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The map leak in a 512 MiB memory cgroup under three heap sizings: how each ends (the kernel's OOM kill,
  * OutOfMemoryError, or neither yet), when, and what the GC did on the way — its CPU and pauses in the first
- * minute after warm-up against the last minute, the live heap against the heap's maximum, RSS against the limit.
+ * minute at the full rate (after the ramp) against the last minute, the live heap against the heap's maximum, RSS against the limit.
  */
 final class MemoryLimitFindings {
     private static final long MINUTE_MS = 60_000;
@@ -34,7 +34,8 @@ final class MemoryLimitFindings {
         long endMs = death.map(RunEvent::tsMs).orElse(run.endMs());
         double limit = run.folder().manifest().map(m -> m.memoryLimitBytes()).orElse(Double.NaN);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%s: %s%n", run.label(), death.map(d -> "the target died at " + run.sinceLoad(d.tsMs())
+        out.append(String.format("%s%s: %s%n", run.label(),
+                run.jvmFlags().isEmpty() ? "" : " (" + run.jvmFlags() + ")", death.map(d -> "the target died at " + run.sinceLoad(d.tsMs())
                 + " with exit code " + d.fields().path("exit_code").asText()
                 + (d.fields().path("oom_kill").asBoolean(false) ? ", OOM-killed by the kernel in its cgroup" : ""))
                 .orElse("the target was alive at the end, " + run.sinceLoad(endMs) + " (" + run.outcome() + ")")));
@@ -50,9 +51,9 @@ final class MemoryLimitFindings {
                 run.verdictText("heap_live_bytes"),
                 bytes(run.max("rss_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN)), bytes(limit),
                 percent(run.max("rss_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN) / limit)));
-        long firstFrom = run.warmupEndMs();
+        long firstFrom = run.fullRateMs();
         long lastFrom = endMs - MINUTE_MS;
-        out.append(String.format("  GC CPU %s of a core in the first minute after warm-up, %s in the last;"
+        out.append(String.format("  GC CPU %s of a core in the first minute at the full rate, %s in the last;"
                         + " GC pause p99 %s, then %s (largest %s); GC cycles %s/min, then %s/min%n",
                 percent(run.perSecond("gc_cpu_seconds", firstFrom, firstFrom + MINUTE_MS).orElse(Double.NaN)),
                 percent(run.perSecond("gc_cpu_seconds", lastFrom, endMs + 1).orElse(Double.NaN)),

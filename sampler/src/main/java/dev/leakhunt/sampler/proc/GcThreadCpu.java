@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Set;
  * which a thread leak makes expensive, so the task list is rescanned for GC threads only every
  * {@code rescanEvery} reads; in between only the known GC threads are read.
  * <p>
- * The sum stays cumulative when a GC thread ends: its last reading is kept.
+ * The sum stays cumulative when a GC thread ends: its last reading is kept. A JVM with no GC thread of its own
+ * has no reading: the Serial collector, which the JVM picks by itself with under 1,792 MB of memory or one CPU (a
+ * 512 MiB container), collects in the VM Thread, which does other work too.
  */
 public final class GcThreadCpu {
     private final ProcFs proc;
@@ -29,18 +32,22 @@ public final class GcThreadCpu {
         this.rescanEvery = rescanEvery;
     }
 
-    public double cpuSeconds() throws IOException {
+    /** The CPU seconds of every GC thread seen so far; empty while none has been. */
+    public OptionalDouble cpuSeconds() throws IOException {
         if (readsSinceScan % rescanEvery == 0) {
             rescan();
         } else {
             readKnown();
         }
         readsSinceScan++;
+        if (lastTicksByTid.isEmpty()) {
+            return OptionalDouble.empty();
+        }
         long ticks = 0;
         for (long t : lastTicksByTid.values()) {
             ticks += t;
         }
-        return (double) ticks / ProcStat.TICKS_PER_SECOND;
+        return OptionalDouble.of((double) ticks / ProcStat.TICKS_PER_SECOND);
     }
 
     private void rescan() throws IOException {

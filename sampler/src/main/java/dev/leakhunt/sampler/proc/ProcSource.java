@@ -52,7 +52,7 @@ public final class ProcSource implements Source {
             first = first == null ? e : first;
         }
         try {
-            sample.set(Column.GC_CPU_SECONDS, gcThreadCpu.cpuSeconds());
+            gcThreadCpu.cpuSeconds().ifPresent(seconds -> sample.set(Column.GC_CPU_SECONDS, seconds));
         } catch (IOException e) {
             first = first == null ? e : first;
         }

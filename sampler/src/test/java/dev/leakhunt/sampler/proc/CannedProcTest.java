@@ -34,11 +34,19 @@ class CannedProcTest {
         file("9/task/11/stat", stat(11, "G1 Conc#0", 'S', 5, 5, 7));
         file("9/task/12/stat", stat(12, "VM Thread", 'S', 100, 0, 7));
         GcThreadCpu gc = new GcThreadCpu(new ProcFs(root), 9, 2);
-        assertEquals(0.5, gc.cpuSeconds());
+        assertEquals(0.5, gc.cpuSeconds().orElseThrow());
         file("9/task/10/stat", stat(10, "GC Thread#0", 'S', 60, 10, 7));
         Files.delete(root.resolve("9/task/11/stat"));
         Files.delete(root.resolve("9/task/11"));
-        assertEquals(0.8, gc.cpuSeconds(), 1e-9, "the ended G1 Conc#0 keeps its 0.1 s");
+        assertEquals(0.8, gc.cpuSeconds().orElseThrow(), 1e-9, "the ended G1 Conc#0 keeps its 0.1 s");
+    }
+
+    @Test
+    void aJvmWithoutGcThreadsHasNoGcCpuReading() throws IOException {
+        // the Serial collector works in the VM Thread, among its other safepoint operations
+        file("7/task/7/stat", stat(7, "java", 'S', 500, 500, 7));
+        file("7/task/8/stat", stat(8, "VM Thread", 'S', 100, 0, 7));
+        assertTrue(new GcThreadCpu(new ProcFs(root), 7, 2).cpuSeconds().isEmpty());
     }
 
     @Test
