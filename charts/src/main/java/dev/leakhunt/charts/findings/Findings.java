@@ -16,7 +16,8 @@ import dev.leakhunt.charts.report.Quantities;
 record Findings(String id, List<String> runs, Text text) {
 
     static final List<Findings> ALL = List.of(
-            new Findings("memory-limit", List.of("xmx1g", "max-ram-percentage", "zgc-soft-max"),
+            new Findings("memory-limit",
+                    List.of("xmx1g", "max-ram-percentage", "max-ram-percentage-50", "zgc-soft-max"),
                     MemoryLimitFindings::text),
             new Findings("gc-growing-heap", List.of("map", "fixed"), GcGrowingHeapFindings::text),
             new Findings("cache-vs-leak", List.of("fixed", "map"), CacheVsLeakFindings::text),

@@ -22,6 +22,9 @@ public enum Experiment {
                     "--interval=2s"),
             soak("memory-limit/max-ram-percentage", "map", "10m", "-XX:+UseG1GC -XX:MaxRAMPercentage=75",
                     "--rate=1000", "--memory-limit=512m", "--interval=2s"),
+            // 75 % left this service's native memory too little room: the kernel killed it before the heap was full
+            soak("memory-limit/max-ram-percentage-50", "map", "10m", "-XX:+UseG1GC -XX:MaxRAMPercentage=50",
+                    "--rate=1000", "--memory-limit=512m", "--interval=2s"),
             soak("memory-limit/zgc-soft-max", "map", "10m",
                     "-XX:+UseZGC -XX:MaxRAMPercentage=75 -XX:SoftMaxHeapSize=256m", "--rate=1000",
                     "--memory-limit=512m", "--interval=2s")),
