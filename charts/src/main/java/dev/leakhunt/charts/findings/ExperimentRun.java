@@ -174,12 +174,20 @@ final class ExperimentRun {
                 .map(i -> OptionalLong.of(i.startMs())).orElse(OptionalLong.empty());
     }
 
-    /** Failed requests out of all of them from {@code fromMs} on. */
-    long[] failedAndAllFrom(long fromMs) {
+    /** Requests Gatling sent, and how many failed. */
+    record Requests(long failed, long all) {
+        /** {@code 12.3 %} of them failed. */
+        String failedShare() {
+            return Findings.percent((double) failed / Math.max(1, all));
+        }
+    }
+
+    /** The requests of the seconds from {@code fromMs} on. */
+    Requests requestsFrom(long fromMs) {
         List<LatencyInterval> after = requests.map(r -> r.intervals().stream().filter(i -> i.startMs() >= fromMs)
                 .toList()).orElse(List.of());
-        return new long[] {after.stream().mapToLong(i -> i.stats().ko()).sum(),
-                after.stream().mapToLong(i -> i.stats().count()).sum()};
+        return new Requests(after.stream().mapToLong(i -> i.stats().ko()).sum(),
+                after.stream().mapToLong(i -> i.stats().count()).sum());
     }
 
     /** The target's death, if the supervisor recorded one. */

@@ -1,6 +1,5 @@
 package dev.leakhunt.charts.findings;
 
-import static dev.leakhunt.charts.findings.Findings.percent;
 
 import dev.leakhunt.charts.localize.FdGroups;
 import dev.leakhunt.charts.localize.Tally;
@@ -39,14 +38,12 @@ final class FdExhaustionFindings {
                     Quantities.number(run.max("open_fds", run.loadStartMs(), end).orElse(Double.NaN)),
                     Quantities.number(limit), run.verdictText("open_fds"),
                     exhausted.map(ms -> "at the limit from " + run.sinceLoad(ms)).orElse("never at the limit")));
-            long[] failedAfter = run.failedAndAllFrom(exhausted.orElse(run.loadStartMs()));
-            long[] failedAll = run.failedAndAllFrom(run.loadStartMs());
+            ExperimentRun.Requests afterLimit = run.requestsFrom(exhausted.orElse(run.loadStartMs()));
+            ExperimentRun.Requests all = run.requestsFrom(run.loadStartMs());
             out.append(String.format("  requests: %d of %d failed (%s), first at %s; %s; \"Too many open files\" in %d"
-                            + " lines of the target's log%n", failedAll[0], failedAll[1],
-                    percent((double) failedAll[0] / Math.max(1, failedAll[1])),
+                            + " lines of the target's log%n", all.failed(), all.all(), all.failedShare(),
                     run.firstFailedRequestMs().stream().mapToObj(run::sinceLoad).findFirst().orElse("none"),
-                    exhausted.isPresent() ? String.format("%s of those after the limit", percent((double) failedAfter[0]
-                            / Math.max(1, failedAfter[1]))) : "no limit reached",
+                    exhausted.isPresent() ? afterLimit.failedShare() + " of those after the limit" : "no limit reached",
                     run.targetLogLines("Too many open files")));
             out.append(String.format("  sockets at the end: %s ESTABLISHED, %s CLOSE_WAIT (median over the run %s"
                             + " ESTABLISHED); downstream calls ≈%s%n",
@@ -63,7 +60,7 @@ final class FdExhaustionFindings {
     private static double downstreamCalls(ExperimentRun run) {
         double share = run.folder().manifest().map(m -> m.root().path("parameters").path("downstream_percent")
                 .asDouble(Double.NaN)).orElse(Double.NaN) / 100;
-        return Math.rint(share * run.failedAndAllFrom(run.loadStartMs())[1]);
+        return Math.rint(share * run.requestsFrom(run.loadStartMs()).all());
     }
 
     /**

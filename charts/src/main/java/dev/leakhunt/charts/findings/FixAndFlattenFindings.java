@@ -32,10 +32,10 @@ final class FixAndFlattenFindings {
         StringBuilder out = new StringBuilder("fix-and-flatten: the lab with every leak fixed\n");
         long first = run.warmupEndMs();
         long end = run.endMs() + 1;
-        long[] requests = run.failedAndAllFrom(run.loadStartMs());
+        ExperimentRun.Requests requests = run.requestsFrom(run.loadStartMs());
         out.append(String.format("%s: %.0f min of load, %d requests (%d failed); warm-up ended %s; verdicts on the"
                         + " target's curves: %s%n", run.label(), (run.endMs() - run.loadStartMs()) / 60_000.0,
-                requests[1], requests[0], run.sinceLoad(first), verdictCounts(run)));
+                requests.all(), requests.failed(), run.sinceLoad(first), verdictCounts(run)));
         for (String series : List.of("heap_live_bytes", "rss_bytes", "heap_committed_bytes", "nmt_committed_bytes")) {
             out.append(String.format("  %-21s %s in the first 10 min after warm-up, %s in the last 10 min (%s)%n",
                     series, bytes(run.median(series, first, first + SPAN_MS).orElse(Double.NaN)),

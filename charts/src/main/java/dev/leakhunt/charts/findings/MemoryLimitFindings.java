@@ -40,11 +40,11 @@ final class MemoryLimitFindings {
                 + (d.fields().path("oom_kill").asBoolean(false) ? ", OOM-killed by the kernel in its cgroup" : ""))
                 .orElse("the target was alive at the end, " + run.sinceLoad(endMs) + " (" + run.outcome() + ")")));
         long oomErrors = run.targetLogLines("OutOfMemoryError");
-        long[] failedLastMinute = run.failedAndAllFrom(endMs - MINUTE_MS);
+        ExperimentRun.Requests lastMinute = run.requestsFrom(endMs - MINUTE_MS);
         out.append(String.format("  requests: first failure %s; last minute %d of %d failed; %d OutOfMemoryError"
                         + " lines in the target's log%n",
                 run.firstFailedRequestMs().stream().mapToObj(run::sinceLoad).findFirst().orElse("none"),
-                failedLastMinute[0], failedLastMinute[1], oomErrors));
+                lastMinute.failed(), lastMinute.all(), oomErrors));
         out.append(String.format("  live heap at the end %s of a %s maximum (%s); RSS peak %s of the %s limit (%s)%n",
                 bytes(run.last("heap_live_bytes", endMs).orElse(Double.NaN)),
                 bytes(run.max("heap_max_bytes", run.loadStartMs(), endMs + 1).orElse(Double.NaN)),
