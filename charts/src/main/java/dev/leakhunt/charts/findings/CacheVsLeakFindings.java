@@ -9,6 +9,8 @@ import java.util.List;
  * warm-up names the site the cache's does not have.
  */
 final class CacheVsLeakFindings {
+    /** Caffeine overshoots its bound by a few entries before the eviction catches up: full is within 1 % of it. */
+    private static final double FULL = 0.99;
 
     private CacheVsLeakFindings() {
     }
@@ -17,9 +19,10 @@ final class CacheVsLeakFindings {
         StringBuilder out = new StringBuilder("cache-vs-leak: a bounded cache warming up, and a request-keyed map\n");
         for (ExperimentRun run : runs) {
             double capacity = run.max("cache_size", run.loadStartMs(), run.endMs() + 1).orElse(Double.NaN);
-            out.append(String.format("%s: cache full (%s entries) at %s, %s; evictions %s/s at the end, %s in all%n",
+            out.append(String.format("%s: cache full (%s entries at most) at %s, %s; evictions %s/s at the end, %s in all%n",
                     run.label(), Quantities.number(capacity),
-                    run.firstReaching("cache_size", capacity).stream().mapToObj(run::sinceLoad).findFirst().orElse("–"),
+                    run.firstReaching("cache_size", FULL * capacity).stream().mapToObj(run::sinceLoad).findFirst()
+                            .orElse("–"),
                     run.verdictText("cache_size"),
                     Quantities.number(run.perSecond("cache_evictions_total", run.endMs() - 60_000, run.endMs() + 1)
                             .orElse(Double.NaN)),
