@@ -73,8 +73,8 @@ test:
 	mvn -B -Dstyle.color=never verify
 
 # Every planted leak soaked, confirmed and localized, and the control clean: short accelerated soaks that stop
-# once their leak is confirmed. One line per soak; exit 1 names what failed. CI runs it on every case (.ci/run);
-# bench-detect's record is src/docs/bench-detect.txt (README, "The leak gate").
+# once their leak is confirmed. One line per soak; exit 1 names what failed. CI runs it on none, thread, fd, map
+# and ticker (.ci/run); bench-detect's record is src/docs/bench-detect.txt (README, "The leak gate").
 .PHONY: leak-gate bench-detect
 leak-gate: build
 	$(JAVA) -jar $(SOAK_JAR) leak-gate $(if $(CASES),--cases=$(CASES)) $(if $(OUT),--out="$(OUT)")
