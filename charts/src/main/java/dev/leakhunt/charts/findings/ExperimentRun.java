@@ -1,5 +1,7 @@
 package dev.leakhunt.charts.findings;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.leakhunt.charts.gatling.GatlingLatency;
 import dev.leakhunt.charts.gatling.GatlingLog;
 import dev.leakhunt.charts.gatling.LatencyInterval;
@@ -76,8 +78,12 @@ final class ExperimentRun {
 
     /** When the load reached its full rate: the load start plus the ramp ({@code parameters.ramp_s}). */
     long fullRateMs() {
-        return loadStartMs + 1000 * folder.manifest().map(m -> m.root().path("parameters").path("ramp_s").asLong(0))
-                .orElse(0L);
+        return loadStartMs + 1000 * parameter("ramp_s").asLong(0);
+    }
+
+    /** A soak parameter as manifest.json records it ({@code parameters.<name>}); a missing node when it is absent. */
+    JsonNode parameter(String name) {
+        return folder.manifest().map(m -> m.root().path("parameters").path(name)).orElse(MissingNode.getInstance());
     }
 
     /** The target's JVM flags as the supervisor started it ({@code target.jvm_flags}), space-separated. */

@@ -58,8 +58,7 @@ final class FdExhaustionFindings {
 
     /** Requests times the mix's downstream share: the lab mix is drawn per arrival, so the share holds to < 1 %. */
     private static double downstreamCalls(ExperimentRun run) {
-        double share = run.folder().manifest().map(m -> m.root().path("parameters").path("downstream_percent")
-                .asDouble(Double.NaN)).orElse(Double.NaN) / 100;
+        double share = run.parameter("downstream_percent").asDouble(Double.NaN) / 100;
         return Math.rint(share * run.requestsFrom(run.loadStartMs()).all());
     }
 

@@ -44,10 +44,8 @@ final class ReturningMemoryFindings {
 
     /** The ends of the load and idle phases within the run, from the wave lengths manifest.json records. */
     private static List<Long> phaseEnds(ExperimentRun run) {
-        long onMs = 1000 * run.folder().manifest().map(m -> m.root().path("parameters").path("wave_on_s").asLong(0))
-                .orElse(0L);
-        long offMs = 1000 * run.folder().manifest().map(m -> m.root().path("parameters").path("wave_off_s").asLong(0))
-                .orElse(0L);
+        long onMs = 1000 * run.parameter("wave_on_s").asLong(0);
+        long offMs = 1000 * run.parameter("wave_off_s").asLong(0);
         if (onMs <= 0 || offMs <= 0) {
             throw new IllegalArgumentException(run.folder().dir() + " ran without load waves (parameters.wave_on_s,"
                     + " wave_off_s): returning-memory compares load and idle phases");
