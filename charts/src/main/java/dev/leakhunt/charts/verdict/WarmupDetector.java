@@ -7,8 +7,10 @@ import org.hipparchus.stat.regression.SimpleRegression;
  * Finds where warm-up ends on a whole series' block medians by fitting a continuous two-segment line (a hinge)
  * with its knee at each block of the first half, against a single straight line. A knee is accepted when the hinge
  * explains significantly more (F-test on the extra parameter, at a strict level because the knee position is
- * searched) <em>and</em> the curve is steeper before the knee than after it — a warm-up slows down; a leak that
- * speeds up is not a warm-up. Block medians of a slowly wandering series are still autocorrelated, which makes a
+ * searched) <em>and</em> the curve slows down at the knee to at most {@link #MAX_SLOPE_RATIO_AFTER_KNEE} of its
+ * slope before it — a warm-up slows down; a leak that speeds up is not a warm-up, and neither is a leak whose rate
+ * wavers by a tenth (a clean fd leak at 60 fds/s gave a significant knee from 68 to 61 fds/s, which would have
+ * left it too little evidence to be judged). Block medians of a slowly wandering series are still autocorrelated, which makes a
  * knee look more significant than it is, so the F statistic and its degrees of freedom are scaled to the effective
  * number of blocks {@code n (1 - r1) / (1 + r1)}, r1 being the lag-1 autocorrelation of the hinge's residuals
  * (Bretherton et al., 1999). A series without an accepted knee has no warm-up to skip, so a linear leak keeps
@@ -22,6 +24,8 @@ final class WarmupDetector {
     static final double KNEE_ALPHA = 0.001;
     /** The hinge needs this many blocks on each side of the knee to estimate both slopes. */
     static final int MIN_BLOCKS_PER_SEGMENT = 3;
+    /** A knee is a warm-up only if the curve climbs after it at most this fraction of its slope before it. */
+    static final double MAX_SLOPE_RATIO_AFTER_KNEE = 0.5;
 
     private WarmupDetector() {
     }
@@ -37,7 +41,8 @@ final class WarmupDetector {
         }
         double lineSse = lineSse(x, y);
         Hinge best = Hinge.best(x, y, MIN_BLOCKS_PER_SEGMENT - 1, lastKnee);
-        if (best == null || lineSse <= best.sse() || Math.abs(best.slopeBefore()) <= Math.abs(best.slopeAfter())) {
+        if (best == null || lineSse <= best.sse() 
+                || Math.abs(best.slopeAfter()) > MAX_SLOPE_RATIO_AFTER_KNEE * Math.abs(best.slopeBefore())) {
             return seriesStartMs;
         }
         double bestSse = best.sse();

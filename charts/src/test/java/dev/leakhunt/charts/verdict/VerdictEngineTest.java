@@ -168,6 +168,20 @@ class VerdictEngineTest {
         assertTrue(v.ciLowPerHour() <= 10 && 10 <= v.ciHighPerHour(), v.toString());
     }
 
+    /**
+     * The CI fd soak that the live verdict stopped as a leak and the report called inconclusive: a clean leak whose
+     * rate eased from 68 to 61 per second gave a significant knee (its noise is tiny), and skipping to it left too
+     * little evidence. Slowing by a tenth is not warming up.
+     */
+    @Test
+    void aLeakWhoseRateEasesByATenthHasNoWarmUpToSkip() {
+        double knee = 20 * MINUTE_MS;
+        SeriesVerdict v = Synthetic.of(1, t -> t < knee ? 68 * t / MINUTE_MS : 68 * knee / MINUTE_MS
+                + 61 * (t - knee) / MINUTE_MS).white(1, 13).judge(SeriesContext.of("count"));
+        assertEquals(Verdict.LEAK, v.verdict(), v.reason());
+        assertEquals(T0_MS, v.windowStartMs(), "the whole leak is evidence: " + v);
+    }
+
     @Test
     void aLeakWithAKnownLimitProjectsTheHoursLeft() {
         SeriesVerdict v = Synthetic.of(2, t -> 200 * MB + 20 * MB * t / HOUR_MS).white(MB, 11)
