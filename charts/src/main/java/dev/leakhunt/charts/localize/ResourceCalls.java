@@ -29,6 +29,11 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * a resource is often a caller of the line that acquired it. This says who <em>acquired</em> resources in a
  * window, not whose were kept: it serves a series already judged a leak, whose grown groups the report shows
  * beside it. Counts are per minute, like {@link AllocationSites}.
+ * <p>
+ * Some acquisitions are bounded by the code itself and cannot leak, so they are left out: a built-in class loader
+ * loading a class of the class path on first use (Jackson's classes at a service's first JSON answer) and the
+ * JDK linking a call site (a lambda, a string concatenation, a method handle's form) define each class once. In a
+ * class-loader leak's first minutes they outnumbered the leak's own definitions.
  */
 public final class ResourceCalls {
 
@@ -51,24 +56,32 @@ public final class ResourceCalls {
                         Map.entry("sun.nio.fs.UnixFileSystemProvider", Set.of("newDirectoryStream")),
                         Map.entry("sun.nio.ch.PipeImpl", Set.of(CONSTRUCTOR)),
                         Map.entry("sun.nio.ch.EPollSelectorImpl", Set.of(CONSTRUCTOR)),
-                        Map.entry("java.lang.ProcessImpl", Set.of(CONSTRUCTOR)))),
+                        Map.entry("java.lang.ProcessImpl", Set.of(CONSTRUCTOR))), Set.of()),
         DIRECT_MEMORY("allocated direct buffers", "ByteBuffer.allocateDirect, the DirectByteBuffer constructor",
                 Map.of("java.nio.ByteBuffer", Set.of("allocateDirect"),
-                        "java.nio.DirectByteBuffer", Set.of(CONSTRUCTOR))),
+                        "java.nio.DirectByteBuffer", Set.of(CONSTRUCTOR)), Set.of()),
         CLASSES("created class loaders or defined classes",
                 "the ClassLoader constructor, ClassLoader.defineClass, Lookup.defineClass and defineHiddenClass",
                 Map.of("java.lang.ClassLoader", Set.of(CONSTRUCTOR, "defineClass"),
                         "java.lang.invoke.MethodHandles$Lookup", Set.of("defineClass", "defineHiddenClass",
-                                "defineHiddenClassWithClassData")));
+                                "defineHiddenClassWithClassData")),
+                Set.of("jdk.internal.loader.BuiltinClassLoader", "java.lang.invoke.InnerClassLambdaMetafactory",
+                        "java.lang.invoke.StringConcatFactory", "java.lang.invoke.InvokerBytecodeGenerator"));
 
         private final String verbPhrase;
         private final String calls;
         private final Map<String, Set<String>> methodsByClass;
+        private final Set<String> boundedBy;
 
-        Resource(String verbPhrase, String calls, Map<String, Set<String>> methodsByClass) {
+        /**
+         * @param boundedBy JDK classes that, between the acquiring frame and the application, make the acquisition
+         *                  one the code bounds (once per class of the class path, once per call site)
+         */
+        Resource(String verbPhrase, String calls, Map<String, Set<String>> methodsByClass, Set<String> boundedBy) {
             this.verbPhrase = verbPhrase;
             this.calls = calls;
             this.methodsByClass = methodsByClass;
+            this.boundedBy = boundedBy;
         }
 
         /** What the code did, e.g. "opened file descriptors". */
@@ -84,6 +97,10 @@ public final class ResourceCalls {
         boolean acquiresIn(RecordedFrame frame) {
             return frame.isJavaFrame() && methodsByClass.getOrDefault(frame.getMethod().getType().getName(), Set.of())
                     .contains(frame.getMethod().getName());
+        }
+
+        boolean boundsTheAcquisition(RecordedFrame frame) {
+            return frame.isJavaFrame() && boundedBy.contains(frame.getMethod().getType().getName());
         }
     }
 
@@ -133,14 +150,14 @@ public final class ResourceCalls {
 
     /**
      * The resource acquired by the innermost acquiring frame of the stack, with the application frames below it;
-     * empty when no frame acquires one or no application code asked.
+     * empty when no frame acquires one, no application code asked, or the JDK bounds the acquisition.
      */
     private static Optional<Found> callPath(List<RecordedFrame> frames) {
         for (int i = 0; i < frames.size(); i++) {
             RecordedFrame frame = frames.get(i);
             for (Resource resource : Resource.values()) {
                 if (resource.acquiresIn(frame)) {
-                    List<String> callers = applicationCallers(frames.subList(i + 1, frames.size()));
+                    List<String> callers = applicationCallers(resource, frames.subList(i + 1, frames.size()));
                     return callers.isEmpty() ? Optional.empty()
                             : Optional.of(new Found(resource, new CallPath(callers)));
                 }
@@ -149,9 +166,13 @@ public final class ResourceCalls {
         return Optional.empty();
     }
 
-    private static List<String> applicationCallers(List<RecordedFrame> below) {
+    /** Up to {@link #FRAMES_PER_PATH} application frames, none if the JDK bounds the acquisition before the first. */
+    private static List<String> applicationCallers(Resource resource, List<RecordedFrame> below) {
         List<String> callers = new ArrayList<>();
         for (RecordedFrame caller : below) {
+            if (callers.isEmpty() && resource.boundsTheAcquisition(caller)) {
+                return List.of();
+            }
             if (caller.isJavaFrame() && !Frames.isHidden(caller)
                     && Frames.isApplication(caller.getMethod().getType().getName())) {
                 callers.add(Frames.site(caller));

@@ -11,14 +11,19 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
+import org.hipparchus.distribution.continuous.FDistribution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real recording of this JVM: files opened, direct buffers allocated and class loaders created under two
- * methods of this class name both, the caller of the JDK first, each under its own resource.
+ * methods of this class name both, the caller of the JDK first, each under its own resource; the classes the
+ * application loader loads from the class path are no such resource.
  */
 class ResourceCallsTest {
 
@@ -30,6 +35,7 @@ class ResourceCallsTest {
     private static Instant from;
     private static Instant to;
     private static ResourceCalls calls;
+    private static long loadingSamples;
 
     @BeforeAll
     static void recordTheCalls() throws Exception {
@@ -42,11 +48,16 @@ class ResourceCallsTest {
             openAndCloseMany();
             allocateMany();
             createMany();
+            loadTheClassPath();
             recording.stop();
             recording.dump(jfr);
         }
         to = Instant.now();
         calls = HeapRecording.read(jfr).resourceCalls();
+        loadingSamples = RecordingFile.readAllEvents(jfr).stream()
+                .filter(event -> event.getStackTrace() != null && event.getStackTrace().getFrames().stream()
+                        .anyMatch(frame -> frame.getMethod().getName().equals("loadTheClassPath")))
+                .count();
     }
 
     @Test
@@ -62,6 +73,14 @@ class ResourceCallsTest {
     @Test
     void theCodeThatCreatesClassLoadersIsNamedFromTheLoadersOwnConstructorOn() {
         assertCalledBy(Resource.CLASSES, "$Loader.<init>", ".createOne", ".createMany");
+    }
+
+    @Test
+    void classesTheApplicationLoaderLoadsFromTheClassPathAreNotAcquisitions() {
+        assertTrue(loadingSamples > 0, "the recording has allocation samples while the class path was loaded");
+        assertTrue(calls.between(Resource.CLASSES, from, to).stream()
+                .noneMatch(caller -> caller.path().frames().toString().contains(".loadTheClassPath(")),
+                calls.between(Resource.CLASSES, from, to).toString());
     }
 
     @Test
@@ -113,6 +132,22 @@ class ResourceCallsTest {
 
     private static ClassLoader createOne() {
         return new Loader();
+    }
+
+    /** Loads every class of Hipparchus's core jar not loaded yet: the built-in loader defines each once. */
+    private static void loadTheClassPath() throws Exception {
+        ClassLoader applicationLoader = ResourceCallsTest.class.getClassLoader();
+        Path jar = Path.of(FDistribution.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile classes = new JarFile(jar.toFile())) {
+            for (String name : classes.stream().map(JarEntry::getName)
+                    .filter(entry -> entry.endsWith(".class") && !entry.contains("-info")).toList()) {
+                try {
+                    Class.forName(name.replace('/', '.').replace(".class", ""), false, applicationLoader);
+                } catch (ClassNotFoundException | LinkageError optionalDependencyMissing) {
+                    // the class itself is not what this test is about
+                }
+            }
+        }
     }
 
     private static final class Loader extends ClassLoader {
