@@ -1,12 +1,13 @@
 package dev.leakhunt.sampler;
 
 import dev.leakhunt.sampler.jfr.GcPauseSource;
+import dev.leakhunt.sampler.jfr.HeapLiveSource;
 import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
 import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
-import dev.leakhunt.sampler.jmx.HeapLiveSource;
 import dev.leakhunt.sampler.jmx.JmxSource;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
+import dev.leakhunt.sampler.jmx.TargetCollectors;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.jmx.VirtualThreadSource;
 import dev.leakhunt.sampler.out.EventLog;
@@ -34,6 +35,7 @@ final class JvmSession implements AutoCloseable {
     private final ProfileCapture profileCapture;
     private final TargetEventStream events;
     private final Optional<HeapEvidenceRecording> recording;
+    private final TargetCollectors collectors;
 
     private JvmSession(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
         try {
@@ -41,21 +43,22 @@ final class JvmSession implements AutoCloseable {
             Path scratch = Files.createTempDirectory("leakhunt-sampler-");
             opened.push(() -> Files.deleteIfExists(scratch));
             JmxSource jmx = new JmxSource(jvm);
-            HeapLiveSource heapLive = own(new HeapLiveSource(jvm));
+            this.collectors = TargetCollectors.of(jvm);
             this.events = own(new TargetEventStream(jvm));
+            HeapLiveSource heapLive = new HeapLiveSource(events);
             GcPauseSource gcPauses = new GcPauseSource(events);
             SafepointLog safepoints = new SafepointLog(events);
-            events.start();
-            VirtualThreadSource virtualThreads = new VirtualThreadSource(jvm, scratch, System::nanoTime);
-            this.recording = heapEvidence(jvm, config, warnings);
             Optional<MarkingCycles> marking = Optional.empty();
             if (!config.markEvery().isZero()) {
                 try {
-                    marking = MarkingCycles.start(jvm, config.markEvery(), warnings).map(this::own);
+                    marking = MarkingCycles.start(jvm, events, config.markEvery(), warnings).map(this::own);
                 } catch (IOException | RuntimeException e) {
                     warnings.failed("marking", System.currentTimeMillis(), e);
                 }
             }
+            events.start();
+            VirtualThreadSource virtualThreads = new VirtualThreadSource(jvm, scratch, System::nanoTime);
+            this.recording = heapEvidence(jvm, config, warnings);
             this.sources = List.of(jmx, heapLive, gcPauses, virtualThreads);
             this.profileCapture = new ProfileCapture(jvm, recording, heapLive, marking,
                     new FdTable(proc, config.pid()), events, safepoints,
@@ -93,6 +96,10 @@ final class JvmSession implements AutoCloseable {
 
     ProfileCapture profileCapture() {
         return profileCapture;
+    }
+
+    TargetCollectors collectors() {
+        return collectors;
     }
 
     /** Ends the JFR event stream and the heap-evidence dumps (see {@link dev.leakhunt.sampler.jfr.FdHeadroom}). */

@@ -1,6 +1,7 @@
 package dev.leakhunt.sampler;
 
 import dev.leakhunt.sampler.jfr.FdHeadroom;
+import dev.leakhunt.sampler.jmx.TargetCollectors;
 import dev.leakhunt.sampler.out.CsvWriter;
 import dev.leakhunt.sampler.out.EventLog;
 import dev.leakhunt.sampler.profile.ProfileCapture.Trigger;
@@ -169,6 +170,12 @@ public final class Sampler implements AutoCloseable {
         try {
             jvm = JvmSession.open(config, proc, eventLog, warnings);
             warnings.succeeded("attach");
+            TargetCollectors collectors = jvm.collectors();
+            eventLog.write(System.currentTimeMillis(), "target_jvm", e -> {
+                var names = e.putArray("collectors");
+                collectors.names().forEach(names::add);
+                collectors.g1HeapWastePercent().ifPresent(percent -> e.put("g1_heap_waste_percent", percent));
+            });
             // the first profile is a baseline taken early; later ones diff against it
             profiles.scheduleAtFixedRate(this::profile, intervalMs, config.profileEvery().toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {

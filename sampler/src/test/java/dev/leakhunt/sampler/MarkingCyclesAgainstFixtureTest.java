@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.fixture.LeakFixture;
-import dev.leakhunt.sampler.jmx.HeapLiveSource;
+import dev.leakhunt.sampler.jfr.HeapLiveSource;
+import dev.leakhunt.sampler.jfr.TargetEventStream;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.out.EventLog;
 import java.lang.management.GarbageCollectorMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,21 +36,24 @@ class MarkingCyclesAgainstFixtureTest {
                         LeakFixture.class.getName(), List.of(), tmp.resolve("fixture.log"));
                 EventLog events = new EventLog(tmp.resolve("events.jsonl"))) {
             fixture.awaitLine("ready", WAIT);
-            try (TargetJvm jvm = TargetJvm.attach(fixture.pid()); HeapLiveSource heapLive = new HeapLiveSource(jvm)) {
+            try (TargetJvm jvm = TargetJvm.attach(fixture.pid());
+                    TargetEventStream stream = new TargetEventStream(jvm)) {
+                HeapLiveSource heapLive = new HeapLiveSource(stream);
+                stream.start();
                 fixture.command("gc", "ok", WAIT);
-                long baseline = liveAfterChurn(fixture, heapLive);
+                long baseline = liveAfterChurn(fixture, stream, heapLive);
                 fixture.command("tenure " + TENURED_MIB, "ok", WAIT);
-                long unmarked = liveAfterChurn(fixture, heapLive);
+                long unmarked = liveAfterChurn(fixture, stream, heapLive);
                 assertTrue(unmarked >= baseline + (TENURED_MIB - 8) * MIB,
                         "young GCs keep the dead tenured data: " + baseline / MIB + " → " + unmarked / MIB + " MiB");
 
                 HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
-                try (MarkingCycles cycles = MarkingCycles.start(jvm, Duration.ofMillis(500), new Warnings(events))
-                        .orElseThrow(() -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
+                try (MarkingCycles cycles = MarkingCycles.start(jvm, stream, Duration.ofMillis(500),
+                        new Warnings(events)).orElseThrow(() -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
                     long deadline = System.nanoTime() + WAIT.toNanos();
                     long marked = unmarked;
                     while (marked > baseline + 16 * MIB && System.nanoTime() < deadline) {
-                        marked = liveAfterChurn(fixture, heapLive);
+                        marked = liveAfterChurn(fixture, stream, heapLive);
                     }
                     assertTrue(marked <= baseline + 16 * MIB,
                             "after marking the live heap is back near " + baseline / MIB + " MiB: " + marked / MIB);
@@ -64,9 +69,10 @@ class MarkingCyclesAgainstFixtureTest {
                         LeakFixture.class.getName(), List.of(), tmp.resolve("fixture.log"));
                 EventLog events = new EventLog(tmp.resolve("events.jsonl"))) {
             fixture.awaitLine("ready", WAIT);
-            try (TargetJvm jvm = TargetJvm.attach(fixture.pid());
-                    MarkingCycles cycles = MarkingCycles.start(jvm, Duration.ofHours(1), new Warnings(events))
+            try (TargetJvm jvm = TargetJvm.attach(fixture.pid()); TargetEventStream stream = new TargetEventStream(jvm);
+                    MarkingCycles cycles = MarkingCycles.start(jvm, stream, Duration.ofHours(1), new Warnings(events))
                             .orElseThrow()) {
+                stream.start();
                 GarbageCollectorMXBean young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
                         .filter(gc -> gc.getName().equals("G1 Young Generation")).findFirst().orElseThrow();
                 long before = young.getCollectionCount();
@@ -80,14 +86,19 @@ class MarkingCyclesAgainstFixtureTest {
         }
     }
 
-    /** The lowest heap after GC over the young GCs that churn causes. */
-    private static long liveAfterChurn(ChildJvm fixture, HeapLiveSource heapLive) throws Exception {
+    /**
+     * The lowest heap after GC over the young GCs that churn causes; what earlier GCs reported is first let in
+     * (JFR delivers about a second late) and dropped.
+     */
+    private static long liveAfterChurn(ChildJvm fixture, TargetEventStream stream, HeapLiveSource heapLive)
+            throws Exception {
+        assertTrue(stream.awaitStreamedPast(Instant.now(), WAIT), "the JFR stream keeps up");
         heapLive.sampleInto(new Sample(0));
         Sample sample = new Sample(System.currentTimeMillis());
         for (int attempt = 0; sample.get(Column.HEAP_LIVE_BYTES) == null; attempt++) {
             assertTrue(attempt < 10, "churn causes GCs");
             fixture.command("churn 256", "ok", WAIT);
-            heapLive.awaitNextGcEnd(Duration.ofSeconds(1));
+            heapLive.awaitNextGcEnd(Duration.ofSeconds(3)); // JFR delivers about a second late
             heapLive.sampleInto(sample);
         }
         return sample.get(Column.HEAP_LIVE_BYTES).longValue();

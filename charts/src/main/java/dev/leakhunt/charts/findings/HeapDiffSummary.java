@@ -48,8 +48,8 @@ final class HeapDiffSummary {
 
     /**
      * The histogram's total. The sampler takes it with {@code -all} after a young collection, without the full
-     * GC that would stop the target for long: objects the old generation has not collected yet count, G1's
-     * filler arrays ({@code jdk.internal.vm.FillerElement[]}, the dead tails of promotion buffers) among them.
+     * GC that would stop the target for long: objects the old generation has not collected yet count (G1's filler
+     * arrays, dead space rather than objects, do not: {@link ClassHistogram}).
      */
     private static String histogramBytes(ProfileCapture capture) {
         if (!capture.has(CaptureReader.HISTOGRAM)) {

@@ -10,6 +10,8 @@ public record RunEvent(long tsMs, String type, JsonNode fields) {
     public static final String LOAD_START = "load_start";
     public static final String LOAD_END = "load_end";
     public static final String SAMPLER_START = "sampler_start";
+    /** The sampler attached to the target JVM: its collectors (formats.md). */
+    public static final String TARGET_JVM = "target_jvm";
     /** Written by {@code charts watch} when the live verdict confirms a series' leak (formats.md). */
     public static final String LEAK_CONFIRMED = "leak_confirmed";
 

@@ -48,6 +48,21 @@ class RunContextTest {
         assertEquals(0, RunContext.of(manifest("\"warmup_s\": 10"), List.of(early), FIRST_ROW_MS).warmupHintMs());
     }
 
+    @Test
+    void g1sWastePercentComesFromTheLatestAttachAndIsUnknownOnOtherCollectors() throws Exception {
+        RunEvent g1 = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree(
+                "{\"collectors\": [\"G1 Young Generation\"], \"g1_heap_waste_percent\": 5}"));
+        RunEvent g1AfterARestart = new RunEvent(FIRST_ROW_MS + 1, RunEvent.TARGET_JVM, JSON.readTree(
+                "{\"collectors\": [\"G1 Young Generation\"], \"g1_heap_waste_percent\": 10}"));
+        RunEvent serial = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree(
+                "{\"collectors\": [\"Copy\", \"MarkSweepCompact\"]}"));
+
+        assertEquals(10, RunContext.of(Optional.empty(), List.of(g1, g1AfterARestart), FIRST_ROW_MS)
+                .g1HeapWastePercent());
+        assertEquals(Double.NaN, RunContext.of(Optional.empty(), List.of(serial), FIRST_ROW_MS).g1HeapWastePercent());
+        assertEquals(Double.NaN, RunContext.of(Optional.empty(), List.of(), FIRST_ROW_MS).g1HeapWastePercent());
+    }
+
     private static Optional<Manifest> manifest(String parameters) throws Exception {
         return Optional.of(new Manifest(JSON.readTree("{\"started_ms\": " + STARTED_MS + ", \"parameters\": {"
                 + parameters + ", \"memory_limit_bytes\": 536870912}}")));

@@ -18,6 +18,7 @@ class RunSeriesTest {
     private static final long T0_MS = 1_795_000_000_000L;
     private static final int ROWS = 360; // 30 min at 5 s
     private static final double MINUTE = 60;
+    private static final double MIB = 1 << 20;
 
     @TempDir
     Path dir;
@@ -142,6 +143,37 @@ class RunSeriesTest {
         assertEquals(0, exhausted.hoursToLimit());
         assertEquals(Verdict.FLAT, steady.verdict(), steady.reason());
         assertEquals(Verdict.FLAT, configured.verdict(), "it started there: " + configured.reason());
+    }
+
+    /**
+     * A clean hour of the lab service on G1 (512 MiB heap): its live heap rose 10.6 MiB, G1's filler arrays and
+     * garbage its mixed collections left. Within G1HeapWastePercent (5 %) of the committed heap, it is a plateau;
+     * the same curve on a heap a tenth the size, or with the collector unknown, is a leak.
+     */
+    @Test
+    void aLiveHeapRisingLessThanTheGarbageG1MayLeaveIsAPlateau() throws IOException {
+        String header = "heap_live_bytes,heap_committed_bytes";
+        DoubleUnaryOperator creeping = s -> 51e6 + 20e6 * s / 3600;
+        String bigHeap = csv(header, creeping, s -> 512 * MIB);
+        String smallHeap = csv(header, creeping, s -> 51.2 * MIB);
+        RunContext g1 = RunContext.UNKNOWN.withG1HeapWastePercent(5);
+
+        SeriesVerdict withinWaste = judgeLiveHeap(bigHeap, g1);
+        SeriesVerdict beyondWaste = judgeLiveHeap(smallHeap, g1);
+        SeriesVerdict collectorUnknown = judgeLiveHeap(bigHeap, RunContext.UNKNOWN);
+
+        assertEquals(Verdict.PLATEAU, withinWaste.verdict(), withinWaste.reason());
+        // 5 % of the window's largest committed heap: 512 MiB and its 0.2 % noise
+        assertTrue(withinWaste.reason().matches(".*; but that is 9\\.\\d MiB over the window, within the 25\\.\\d MiB G1 may "
+                + "leave as garbage after its mixed collections \\(G1HeapWastePercent=5 of 51\\d MiB committed\\).*"),
+                withinWaste.reason());
+        assertEquals(Verdict.LEAK, beyondWaste.verdict(), beyondWaste.reason());
+        assertEquals(Verdict.LEAK, collectorUnknown.verdict(), collectorUnknown.reason());
+    }
+
+    private SeriesVerdict judgeLiveHeap(String csv, RunContext run) throws IOException {
+        Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv);
+        return RunSeries.of(SamplesCsv.read(file), run).judge("heap_live_bytes");
     }
 
     /** The verdict on the first of {@code header}'s columns. */

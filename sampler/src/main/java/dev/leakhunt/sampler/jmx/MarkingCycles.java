@@ -1,8 +1,8 @@
 package dev.leakhunt.sampler.jmx;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.Warnings;
+import dev.leakhunt.sampler.jfr.TargetEventStream;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.time.Duration;
@@ -10,11 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
-import javax.management.Notification;
-import javax.management.NotificationListener;
-import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
+import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Starts a G1 concurrent marking cycle in the target every period, so that the heap used after GC falls back to
@@ -26,21 +22,23 @@ import javax.management.openmbean.CompositeData;
  * <p>No code of ours runs in the target: {@code G1PeriodicGCInterval} is a manageable flag. Set to 1 ms, G1's
  * service thread (which polls it every second while it is 0) finds "1 ms since the last GC" and starts a
  * concurrent cycle ({@code G1PeriodicGCInvokesConcurrent}, on by default); as soon as the target reports the GC
- * caused by {@value #PERIODIC_CAUSE}, or after {@link #WAIT} when a cycle was already running, the flag gets
- * back the value it had. A target on another collector, or whose periodic GC is a full GC, is left alone.
+ * caused by {@value #PERIODIC_CAUSE} (its JFR {@code jdk.GarbageCollection} event, about a second late), or after
+ * {@link #WAIT} when a cycle was already running, the flag gets back the value it had. A target on another
+ * collector, or whose periodic GC is a full GC, is left alone.
  * The cost in the target: one concurrent-start young pause, the Remark and Cleanup pauses (a few ms on the lab's
  * heap), the marking threads' CPU, and the mixed collections that follow.
  */
-public final class MarkingCycles implements AutoCloseable, NotificationListener {
+public final class MarkingCycles implements AutoCloseable {
     static final String PERIODIC_CAUSE = "G1 Periodic Collection";
+    private static final String GC_EVENT = "jdk.GarbageCollection";
+    /** The concurrent-start pause; the cycle's own event, named G1Old, comes seconds later with the same cause. */
+    private static final String YOUNG_COLLECTION = "G1New";
     private static final String INTERVAL_FLAG = "G1PeriodicGCInterval";
     private static final String START_NOW_MS = "1";
     /** G1 polls the flag once a second while it is 0; a cycle already running makes it skip. */
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final HotSpotDiagnosticMXBean flags;
-    private final TargetJvm jvm;
-    private final ObjectName youngCollector;
     private final String intervalBefore;
     private final Warnings warnings;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -50,34 +48,26 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
     });
     private boolean started;
 
-    private MarkingCycles(TargetJvm jvm, HotSpotDiagnosticMXBean flags, ObjectName youngCollector,
-            String intervalBefore, Warnings warnings) {
-        this.jvm = jvm;
+    private MarkingCycles(HotSpotDiagnosticMXBean flags, String intervalBefore, Warnings warnings) {
         this.flags = flags;
-        this.youngCollector = youngCollector;
         this.intervalBefore = intervalBefore;
         this.warnings = warnings;
     }
 
     /**
      * Starts a cycle every {@code period} from now on, or returns empty when the target does not run G1 with
-     * concurrent periodic collections.
+     * concurrent periodic collections. The cycles' starts are seen on {@code events}.
      */
-    public static Optional<MarkingCycles> start(TargetJvm jvm, Duration period, Warnings warnings) throws IOException {
+    public static Optional<MarkingCycles> start(TargetJvm jvm, TargetEventStream events, Duration period,
+            Warnings warnings) throws IOException {
         HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
-        Optional<ObjectName> young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
-                .filter(gc -> gc.getName().equals("G1 Young Generation"))
-                .map(GarbageCollectorMXBean::getObjectName)
-                .findFirst();
-        if (young.isEmpty() || !Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
+        boolean g1 = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
+                .anyMatch(gc -> gc.getName().equals("G1 Young Generation"));
+        if (!g1 || !Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
             return Optional.empty();
         }
-        var cycles = new MarkingCycles(jvm, flags, young.get(), flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
-        try {
-            jvm.connection().addNotificationListener(young.get(), cycles, null, null);
-        } catch (JMException e) {
-            throw new IOException("cannot subscribe to G1 notifications: " + e.getMessage(), e);
-        }
+        var cycles = new MarkingCycles(flags, flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
+        events.subscribe(GC_EVENT, cycles::onCollection);
         cycles.schedule.scheduleWithFixedDelay(cycles::startOne, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return Optional.of(cycles);
     }
@@ -114,11 +104,9 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
         }
     }
 
-    @Override
-    public void handleNotification(Notification notification, Object handback) {
-        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())
-                && PERIODIC_CAUSE.equals(GarbageCollectionNotificationInfo
-                        .from((CompositeData) notification.getUserData()).getGcCause())) {
+    private void onCollection(RecordedEvent collection) {
+        if (PERIODIC_CAUSE.equals(collection.getString("cause"))
+                && YOUNG_COLLECTION.equals(collection.getString("name"))) {
             synchronized (this) {
                 started = true;
                 notifyAll();
@@ -138,11 +126,6 @@ public final class MarkingCycles implements AutoCloseable, NotificationListener 
             schedule.awaitTermination(WAIT.toSeconds() + 1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the flag is still restored below
-        }
-        try {
-            jvm.connection().removeNotificationListener(youngCollector, this);
-        } catch (JMException targetGone) {
-            // nothing left to remove from
         }
         restore();
     }

@@ -2,9 +2,9 @@ package dev.leakhunt.sampler.profile;
 
 import dev.leakhunt.sampler.Warnings;
 import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
+import dev.leakhunt.sampler.jfr.HeapLiveSource;
 import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
-import dev.leakhunt.sampler.jmx.HeapLiveSource;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.jmx.ThreadDumpJson;
