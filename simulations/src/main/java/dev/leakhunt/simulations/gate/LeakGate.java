@@ -45,7 +45,7 @@ public final class LeakGate implements Callable<Integer> {
     private String duration;
 
     @Option(names = "--rate", description = "arrivals per second before ACCEL, for every case; default: each case's own "
-            + "(gate/GateCase: 100, 50 for ticker)")
+            + "(gate/GateCase: 100, 50 for ticker and vthread)")
     private String rate;
 
     @Option(names = "--accel", defaultValue = "6",
