@@ -174,7 +174,8 @@ public final class Sampler implements AutoCloseable {
             eventLog.write(System.currentTimeMillis(), "target_jvm", e -> {
                 var names = e.putArray("collectors");
                 collectors.names().forEach(names::add);
-                collectors.g1HeapWastePercent().ifPresent(percent -> e.put("g1_heap_waste_percent", percent));
+                collectors.g1().ifPresent(g1 -> e.put("g1_heap_waste_percent", g1.heapWastePercent())
+                        .put("g1_mixed_gc_live_threshold_percent", g1.mixedGcLiveThresholdPercent()));
             });
             // the first profile is a baseline taken early; later ones diff against it
             profiles.scheduleAtFixedRate(this::profile, intervalMs, config.profileEvery().toMillis(), TimeUnit.MILLISECONDS);

@@ -5,24 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakhunt.sampler.fixture.LeakFixture;
 import dev.leakhunt.sampler.jmx.TargetCollectors;
+import dev.leakhunt.sampler.jmx.TargetCollectors.G1Flags;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The collectors of a real target, and G1's waste allowance as the target was started with it. */
+/** The collectors of a real target, and the G1 flags that bound its garbage, as the target was started with them. */
 class TargetCollectorsAgainstFixtureTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void g1TellsItsHeapWastePercent(@TempDir Path tmp) throws Exception {
+    void g1TellsTheFlagsThatBoundTheGarbageItKeeps(@TempDir Path tmp) throws Exception {
         TargetCollectors collectors = collectorsOf(tmp, "-XX:+UseG1GC", "-XX:G1HeapWastePercent=7");
+        TargetCollectors unlocked = collectorsOf(tmp, "-XX:+UseG1GC", "-XX:+UnlockExperimentalVMOptions",
+                "-XX:G1MixedGCLiveThresholdPercent=80");
 
         assertTrue(collectors.names().contains("G1 Young Generation"), collectors.toString());
-        assertEquals(OptionalInt.of(7), collectors.g1HeapWastePercent());
+        assertEquals(Optional.of(new G1Flags(7, 85)), collectors.g1(), "the experimental flag at its default");
+        assertEquals(Optional.of(new G1Flags(5, 80)), unlocked.g1());
     }
 
     @Test
@@ -30,7 +34,7 @@ class TargetCollectorsAgainstFixtureTest {
         TargetCollectors collectors = collectorsOf(tmp, "-XX:+UseSerialGC");
 
         assertEquals(List.of("Copy", "MarkSweepCompact"), collectors.names());
-        assertEquals(OptionalInt.empty(), collectors.g1HeapWastePercent());
+        assertEquals(Optional.empty(), collectors.g1());
     }
 
     private static TargetCollectors collectorsOf(Path tmp, String... flags) throws Exception {

@@ -34,8 +34,8 @@ import java.util.Set;
  * Memory Tracking's total) does not is memory the C allocator kept after the JVM freed it — on a 20 min clean run
  * +4.6 MB in 9 min with the total level, the JIT's arenas coming and going — not live memory: a plateau; a
  * thread, direct-buffer or class leak raises the total too. On G1, a live heap that rose over its window by less
- * than the garbage G1 may leave after its mixed collections ({@code G1HeapWastePercent} of the committed heap, from
- * the run's {@code target_jvm} event) cannot be told from that garbage: a plateau, until a leak outgrows it.
+ * than the garbage G1 may keep after its mixed collections ({@link G1Garbage}, from the run's {@code target_jvm}
+ * event) cannot be told from that garbage: a plateau, until a leak outgrows it.
  */
 public final class RunSeries {
 
@@ -71,15 +71,15 @@ public final class RunSeries {
     private final Map<String, double[]> values;
     private final Map<String, SeriesContext> contexts;
     private final JitActivity jit;
-    private final double g1HeapWastePercent;
+    private final Optional<G1Garbage> g1Garbage;
 
     private RunSeries(double[] tMs, Map<String, double[]> values, Map<String, SeriesContext> contexts,
-                      JitActivity jit, double g1HeapWastePercent) {
+                      JitActivity jit, Optional<G1Garbage> g1Garbage) {
         this.tMs = tMs;
         this.values = Collections.unmodifiableMap(values);
         this.contexts = Collections.unmodifiableMap(contexts);
         this.jit = jit;
-        this.g1HeapWastePercent = g1HeapWastePercent;
+        this.g1Garbage = g1Garbage;
     }
 
     public static RunSeries of(Samples samples, RunContext run) {
@@ -110,7 +110,7 @@ public final class RunSeries {
                     .withBlockLevel(name.equals(HEAP_LIVE) ? BlockLevel.LOWEST : BlockLevel.MEDIAN);
             contexts.put(name, context.withWarmupHint(jit.warmupHintMs(name, context.warmupHintMs(), ts[0])));
         }
-        return new RunSeries(tMs, values, contexts, jit, run.g1HeapWastePercent());
+        return new RunSeries(tMs, values, contexts, jit, run.g1Garbage());
     }
 
     /**
@@ -174,28 +174,28 @@ public final class RunSeries {
     }
 
     /**
-     * The live heap's verdict. On G1 the heap used after a collection counts the garbage that a marking cycle's
-     * mixed collections left because reclaiming it was not worth their pauses: up to {@code G1HeapWastePercent} of
-     * the committed heap. A rise smaller than that over the window cannot be told from such garbage (a clean hour
-     * of the lab service: +10.6 MiB on a 512 MiB heap, 6.5 MiB of it G1's filler arrays), so it is a plateau,
-     * until the window is long enough for a leak to outgrow it.
+     * The live heap's verdict. On G1 the heap used after a collection counts the garbage a marking cycle's mixed
+     * collections leave ({@link G1Garbage}); a rise smaller than that over the window cannot be told from it, so it
+     * is a plateau, until the window is long enough for a leak to outgrow it.
      */
     private SeriesVerdict liveHeap() {
         SeriesVerdict verdict = VerdictEngine.judge(tMs, values(HEAP_LIVE), context(HEAP_LIVE));
-        if (verdict.verdict() != Verdict.LEAK || Double.isNaN(g1HeapWastePercent)
-                || !values.containsKey(HEAP_COMMITTED)) {
+        if (verdict.verdict() != Verdict.LEAK || g1Garbage.isEmpty() || !values.containsKey(HEAP_COMMITTED)) {
             return verdict;
         }
         double rise = verdict.slopePerHour() * (verdict.windowEndMs() - verdict.windowStartMs()) / 3_600_000.0;
         double committed = maxBetween(values(HEAP_COMMITTED), verdict.windowStartMs(), verdict.windowEndMs());
-        double leftAsGarbage = g1HeapWastePercent / 100 * committed;
-        if (Double.isNaN(leftAsGarbage) || rise >= leftAsGarbage) {
+        double garbage = g1Garbage.get().mostBytes(committed, verdict.level());
+        if (Double.isNaN(garbage) || rise >= garbage) {
             return verdict;
         }
         return verdict.withVerdict(Verdict.PLATEAU, String.format(Locale.ROOT, "%s; but that is %.1f MiB over the "
-                + "window, within the %.1f MiB G1 may leave as garbage after its mixed collections (G1HeapWastePercent="
-                + "%.0f of %.0f MiB committed): not told apart from it until the rise outgrows it", verdict.reason(),
-                rise / MIB, leftAsGarbage / MIB, g1HeapWastePercent, committed / MIB));
+                + "window, within the %.1f MiB of garbage G1 may keep after its mixed collections (%.0f %% of the "
+                + "%.0f MiB committed, G1HeapWastePercent, and %.0f/%.0f of the %.1f MiB live, in regions above "
+                + "G1MixedGCLiveThresholdPercent): not told apart from it until the rise outgrows it",
+                verdict.reason(), rise / MIB, garbage / MIB, g1Garbage.get().heapWastePercent(), committed / MIB,
+                100 - g1Garbage.get().mixedGcLiveThresholdPercent(), g1Garbage.get().mixedGcLiveThresholdPercent(),
+                verdict.level() / MIB));
     }
 
     private double maxBetween(double[] series, long fromMs, long toMs) {
