@@ -10,10 +10,10 @@ import org.hipparchus.stat.regression.SimpleRegression;
  * searched) <em>and</em> the curve slows down at the knee to at most {@link #MAX_SLOPE_RATIO_AFTER_KNEE} of its
  * slope before it — a warm-up slows down; a leak that speeds up is not a warm-up, and neither is a leak whose rate
  * wavers by a tenth (a clean fd leak at 60 fds/s gave a significant knee from 68 to 61 fds/s, which would have
- * left it too little evidence to be judged). Block medians of a slowly wandering series are still autocorrelated, which makes a
- * knee look more significant than it is, so the F statistic and its degrees of freedom are scaled to the effective
- * number of blocks {@code n (1 - r1) / (1 + r1)}, r1 being the lag-1 autocorrelation of the hinge's residuals
- * (Bretherton et al., 1999). A series without an accepted knee has no warm-up to skip, so a linear leak keeps
+ * left it too little evidence to be judged). Block medians of a slowly wandering series are still autocorrelated,
+ * which makes a knee look more significant than it is, so the F statistic and its degrees of freedom are scaled to
+ * the effective number of blocks {@code n (1 - r1) / (1 + r1)}, r1 being the lag-1 autocorrelation of the hinge's
+ * residuals (Bretherton et al., 1999). A series without an accepted knee has no warm-up to skip, so a linear leak keeps
  * its whole length as evidence, and a warm-up followed by a leak is judged on the part after the knee.
  */
 final class WarmupDetector {
@@ -41,7 +41,7 @@ final class WarmupDetector {
         }
         double lineSse = lineSse(x, y);
         Hinge best = Hinge.best(x, y, MIN_BLOCKS_PER_SEGMENT - 1, lastKnee);
-        if (best == null || lineSse <= best.sse() 
+        if (best == null || lineSse <= best.sse()
                 || Math.abs(best.slopeAfter()) > MAX_SLOPE_RATIO_AFTER_KNEE * Math.abs(best.slopeBefore())) {
             return seriesStartMs;
         }
