@@ -49,7 +49,8 @@ class MarkingCyclesAgainstFixtureTest {
 
                 HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
                 try (MarkingCycles cycles = MarkingCycles.start(jvm, stream, Duration.ofMillis(500),
-                        new Warnings(events)).orElseThrow(() -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
+                        new Warnings(events)).orElseThrow(
+                                () -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
                     long deadline = System.nanoTime() + WAIT.toNanos();
                     long marked = unmarked;
                     while (marked > baseline + 16 * MIB && System.nanoTime() < deadline) {

@@ -51,9 +51,11 @@ class RunContextTest {
     @Test
     void g1sGarbageComesFromTheLatestAttachAndIsUnknownOnOtherCollectors() throws Exception {
         RunEvent g1 = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree("{\"collectors\": "
-                + "[\"G1 Young Generation\"], \"g1_heap_waste_percent\": 5, \"g1_mixed_gc_live_threshold_percent\": 85}"));
-        RunEvent g1AfterARestart = new RunEvent(FIRST_ROW_MS + 1, RunEvent.TARGET_JVM, JSON.readTree("{\"collectors\": "
-                + "[\"G1 Young Generation\"], \"g1_heap_waste_percent\": 10, \"g1_mixed_gc_live_threshold_percent\": 80}"));
+                + "[\"G1 Young Generation\"], \"g1_heap_waste_percent\": 5, "
+                + "\"g1_mixed_gc_live_threshold_percent\": 85}"));
+        RunEvent g1AfterARestart = new RunEvent(FIRST_ROW_MS + 1, RunEvent.TARGET_JVM, JSON.readTree(
+                "{\"collectors\": [\"G1 Young Generation\"], \"g1_heap_waste_percent\": 10, "
+                        + "\"g1_mixed_gc_live_threshold_percent\": 80}"));
         RunEvent serial = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree(
                 "{\"collectors\": [\"Copy\", \"MarkSweepCompact\"]}"));
 

@@ -164,9 +164,10 @@ class RunSeriesTest {
 
         assertEquals(Verdict.PLATEAU, withinGarbage.verdict(), withinGarbage.reason());
         // 1 % of the window's largest committed heap (512 MiB and its 0.2 % noise) + 15/85 of the window's median
-        assertTrue(withinGarbage.reason().matches(".*; but that is 9\\.\\d MiB over the window, within the 1\\d\\.\\d MiB of "
-                + "garbage G1 may keep after its mixed collections \\(1 % of the 51\\d MiB committed, G1HeapWastePercent, "
-                + "and 15/85 of the 5\\d\\.\\d MiB live, in regions above G1MixedGCLiveThresholdPercent\\).*"),
+        assertTrue(withinGarbage.reason().matches(".*; but that is 9\\.\\d MiB over the window, within the "
+                + "1\\d\\.\\d MiB of garbage G1 may keep after its mixed collections \\(1 % of the 51\\d MiB committed, "
+                + "G1HeapWastePercent, and 15/85 of the 5\\d\\.\\d MiB live, in regions above "
+                + "G1MixedGCLiveThresholdPercent\\).*"),
                 withinGarbage.reason());
         assertEquals(Verdict.LEAK, beyondGarbage.verdict(), beyondGarbage.reason());
         assertEquals(Verdict.LEAK, collectorUnknown.verdict(), collectorUnknown.reason());
