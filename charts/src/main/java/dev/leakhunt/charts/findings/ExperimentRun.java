@@ -228,6 +228,15 @@ final class ExperimentRun {
         return folder.profiles().stream().filter(p -> p.tsMs() >= loadStartMs && p.tsMs() < loadEnd).toList();
     }
 
+    /**
+     * When the load's declared warm-up ended ({@code parameters.warmup_s} after the load start; the load start
+     * without it): the sampler takes a heap walk at the first capture after it, meant as a diff's earlier side.
+     */
+    long declaredWarmupEndMs() {
+        JsonNode warmupS = parameter("warmup_s");
+        return loadStartMs + (warmupS.isNumber() ? Math.round(warmupS.asDouble() * 1000) : 0);
+    }
+
     /** When the verdicts' evidence starts: the end of warm-up (of the live heap's, the one the findings read). */
     long warmupEndMs() {
         return verdict("heap_live_bytes").map(SeriesVerdict::windowStartMs).filter(ms -> ms > 0)

@@ -4,16 +4,19 @@ import static dev.leakhunt.charts.findings.Findings.bytes;
 
 import dev.leakhunt.charts.localize.CaptureReader;
 import dev.leakhunt.charts.localize.ClassHistogram;
-import dev.leakhunt.charts.localize.Tally;
-import java.io.IOException;
+import dev.leakhunt.charts.localize.LeakKind;
 import dev.leakhunt.charts.localize.ProfileDiff;
+import dev.leakhunt.charts.localize.ProfileWindow;
+import dev.leakhunt.charts.localize.Tally;
 import dev.leakhunt.charts.report.Quantities;
 import dev.leakhunt.charts.run.ProfileCapture;
-import java.util.List;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * What the heap gained between the first profile capture after warm-up and the last one: the class histograms'
+ * What the heap gained between the first heap walk after warm-up and the last one: the class histograms'
  * totals, the classes that grew most, and the sites that keep the most of it (JFR old-object samples). A
  * warmed-up service with no leak gains next to nothing; a leak shows its class and its site.
  */
@@ -23,14 +26,18 @@ final class HeapDiffSummary {
     private HeapDiffSummary() {
     }
 
-    /** One line, or why there is none (fewer than two captures after warm-up). */
+    /**
+     * One line, or why there is none (fewer than two captures after warm-up). Between heap walks when two follow
+     * the load's declared warm-up (its first is the sampler's warm-up baseline), as the report's localization does.
+     */
     static String line(ExperimentRun run) {
-        List<ProfileCapture> captures = run.capturesFrom(run.warmupEndMs());
-        if (captures.size() < 2) {
+        Optional<ProfileWindow> window = ProfileWindow.of(run.capturesFrom(run.loadStartMs()),
+                OptionalLong.of(run.declaredWarmupEndMs()), LeakKind.HEAP);
+        if (window.isEmpty()) {
             return "heap diff: fewer than two profile captures after warm-up";
         }
-        ProfileCapture from = captures.getFirst();
-        ProfileCapture to = captures.getLast();
+        ProfileCapture from = window.get().from();
+        ProfileCapture to = window.get().to();
         ProfileDiff diff = ProfileDiff.between(from, to);
         String sites = diff.heapSites().map(s -> s.stream().limit(SITES)
                         .map(site -> Quantities.signedBytes(site.bytesDelta()) + " " + site.site())
