@@ -5,6 +5,7 @@ import dev.leakhunt.charts.curves.CurveGroup;
 import dev.leakhunt.charts.curves.RunCurves;
 import dev.leakhunt.charts.localize.ProfileDiff;
 import dev.leakhunt.charts.run.Manifest;
+import dev.leakhunt.charts.run.RunEvent;
 import dev.leakhunt.charts.run.RunFolder;
 import dev.leakhunt.charts.verdict.SeriesVerdict;
 import dev.leakhunt.charts.verdict.SloResult;
@@ -79,7 +80,25 @@ final class ReportPage {
                 .map(s -> s.size() + " samples over " + Quantities.sinceStart(s.tsMs()[s.size() - 1],
                         run.startMs().orElse(s.tsMs()[0])).substring(1) + " · ")
                 .orElse("");
-        return leak + span + run.profiles().size() + " profile captures · " + outcome;
+        return leak + span + collectors() + run.profiles().size() + " profile captures · " + outcome;
+    }
+
+    /**
+     * The target's collectors as the sampler found them (its latest {@code target_jvm} event), with G1's flags
+     * that bound the garbage its live-heap reading may count; empty when the sampler never attached.
+     */
+    private String collectors() {
+        return run.events().reversed().stream().filter(e -> RunEvent.TARGET_JVM.equals(e.type())).findFirst()
+                .map(e -> {
+                    List<String> names = new ArrayList<>();
+                    e.fields().path("collectors").forEach(name -> names.add(name.asText()));
+                    String g1 = e.fields().has("g1_heap_waste_percent")
+                            ? " (G1HeapWastePercent " + e.text("g1_heap_waste_percent")
+                            + ", G1MixedGCLiveThresholdPercent " + e.text("g1_mixed_gc_live_threshold_percent") + ")"
+                            : "";
+                    return "collectors: " + String.join(", ", names) + g1 + " · ";
+                })
+                .orElse("");
     }
 
     private void verdictTable(Html html) {

@@ -15,15 +15,11 @@ import java.util.OptionalLong;
  * @param warmupHintMs     the least warm-up, counted from the run's first {@code samples.csv} row; negative when
  *                         unknown (see {@link SeriesContext#warmupHintMs()})
  * @param timeScale        the run's ACCEL, 1 for real time (see {@link SeriesContext#timeScale()})
- * @param g1Garbage        what a G1 target's heap may hold as garbage after its mixed collections (from the latest
- *                         {@code target_jvm} event); empty when it does not run G1 or the run does not say
  */
-public record RunContext(double memoryLimitBytes, long warmupHintMs, double timeScale,
-                         Optional<G1Garbage> g1Garbage) {
+public record RunContext(double memoryLimitBytes, long warmupHintMs, double timeScale) {
 
-    /** A run folder that says nothing: no limit, warm-up only detected, real time, collector unknown. */
-    public static final RunContext UNKNOWN = new RunContext(Double.NaN, -1, SeriesContext.REAL_TIME,
-            Optional.empty());
+    /** A run folder that says nothing: no limit, warm-up only detected, real time. */
+    public static final RunContext UNKNOWN = new RunContext(Double.NaN, -1, SeriesContext.REAL_TIME);
 
     /**
      * The context of a run whose first sample row was taken at {@code firstRowMs}. The warm-up hint:
@@ -40,12 +36,7 @@ public record RunContext(double memoryLimitBytes, long warmupHintMs, double time
     public static RunContext of(Optional<Manifest> manifest, List<RunEvent> events, long firstRowMs) {
         double memoryLimit = manifest.map(Manifest::memoryLimitBytes).orElse(Double.NaN);
         double accel = manifest.map(Manifest::accel).orElse(SeriesContext.REAL_TIME);
-        return new RunContext(memoryLimit, warmupHintMs(manifest, events, firstRowMs), accel, G1Garbage.of(events));
-    }
-
-    /** The same run on a G1 heap that may hold {@code garbage}. */
-    public RunContext withG1Garbage(G1Garbage garbage) {
-        return new RunContext(memoryLimitBytes, warmupHintMs, timeScale, Optional.of(garbage));
+        return new RunContext(memoryLimit, warmupHintMs(manifest, events, firstRowMs), accel);
     }
 
     private static long warmupHintMs(Optional<Manifest> manifest, List<RunEvent> events, long firstRowMs) {

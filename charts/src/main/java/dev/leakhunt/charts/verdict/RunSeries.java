@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,9 +32,7 @@ import java.util.Set;
  * too; a native leak raises the difference. RSS that rises while the native memory the JVM committed (Native
  * Memory Tracking's total) does not is memory the C allocator kept after the JVM freed it — on a 20 min clean run
  * +4.6 MB in 9 min with the total level, the JIT's arenas coming and going — not live memory: a plateau; a
- * thread, direct-buffer or class leak raises the total too. On G1, a live heap that rose over its window by less
- * than the garbage G1 may keep after its mixed collections ({@link G1Garbage}, from the run's {@code target_jvm}
- * event) cannot be told from that garbage: a plateau, until a leak outgrows it.
+ * thread, direct-buffer or class leak raises the total too.
  */
 public final class RunSeries {
 
@@ -53,7 +50,6 @@ public final class RunSeries {
     private static final String HEAP_COMMITTED = "heap_committed_bytes";
     private static final String RSS = "rss_bytes";
     private static final String NMT_COMMITTED = "nmt_committed_bytes";
-    private static final double MIB = 1 << 20;
     /**
      * Series whose limit is where the process fails (EMFILE, OutOfMemoryError, the cgroup's OOM kill): pinned
      * there, they are a leak that ran its course ({@link AtLimit}). Committed heap at its maximum is a sizing.
@@ -71,15 +67,13 @@ public final class RunSeries {
     private final Map<String, double[]> values;
     private final Map<String, SeriesContext> contexts;
     private final JitActivity jit;
-    private final Optional<G1Garbage> g1Garbage;
 
     private RunSeries(double[] tMs, Map<String, double[]> values, Map<String, SeriesContext> contexts,
-                      JitActivity jit, Optional<G1Garbage> g1Garbage) {
+                      JitActivity jit) {
         this.tMs = tMs;
         this.values = Collections.unmodifiableMap(values);
         this.contexts = Collections.unmodifiableMap(contexts);
         this.jit = jit;
-        this.g1Garbage = g1Garbage;
     }
 
     public static RunSeries of(Samples samples, RunContext run) {
@@ -110,7 +104,7 @@ public final class RunSeries {
                     .withBlockLevel(name.equals(HEAP_LIVE) ? BlockLevel.LOWEST : BlockLevel.MEDIAN);
             contexts.put(name, context.withWarmupHint(jit.warmupHintMs(name, context.warmupHintMs(), ts[0])));
         }
-        return new RunSeries(tMs, values, contexts, jit, run.g1Garbage());
+        return new RunSeries(tMs, values, contexts, jit);
     }
 
     /**
@@ -138,7 +132,7 @@ public final class RunSeries {
         if (jit.stillWarming(name) && classes.filter(Verdict.LEAK::equals).isEmpty()) {
             return VerdictEngine.inconclusive(context, tMs, lastRowMs(), jit.stillWarmingReason());
         }
-        SeriesVerdict verdict = name.equals(HEAP_LIVE) ? liveHeap() : VerdictEngine.judge(tMs, values(name), context);
+        SeriesVerdict verdict = VerdictEngine.judge(tMs, values(name), context);
         if (verdict.verdict() != Verdict.LEAK) {
             return FAILS_AT_LIMIT.contains(name) ? AtLimit.of(tMs, values(name), context, verdict).orElse(verdict)
                     : verdict;
@@ -148,7 +142,7 @@ public final class RunSeries {
                     + classes.get().jsonName() + ": per-method data of the loaded classes, bounded by them");
         }
         if (SIZED_BY_THE_COLLECTOR.contains(name) && values.containsKey(HEAP_LIVE)) {
-            Verdict live = liveHeap().verdict();
+            Verdict live = VerdictEngine.judge(tMs, values(HEAP_LIVE), context(HEAP_LIVE)).verdict();
             if (live == Verdict.FLAT || live == Verdict.PLATEAU) {
                 return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + "; but " + HEAP_LIVE + " is "
                         + live.jsonName() + ": the collector sized the heap up, bounded by its maximum");
@@ -171,42 +165,6 @@ public final class RunSeries {
             }
         }
         return verdict;
-    }
-
-    /**
-     * The live heap's verdict. On G1 the heap used after a collection counts the garbage a marking cycle's mixed
-     * collections leave ({@link G1Garbage}); a rise smaller than that over the window cannot be told from it, so it
-     * is a plateau, until the window is long enough for a leak to outgrow it.
-     */
-    private SeriesVerdict liveHeap() {
-        SeriesVerdict verdict = VerdictEngine.judge(tMs, values(HEAP_LIVE), context(HEAP_LIVE));
-        if (verdict.verdict() != Verdict.LEAK || g1Garbage.isEmpty() || !values.containsKey(HEAP_COMMITTED)) {
-            return verdict;
-        }
-        double rise = verdict.slopePerHour() * (verdict.windowEndMs() - verdict.windowStartMs()) / 3_600_000.0;
-        double committed = maxBetween(values(HEAP_COMMITTED), verdict.windowStartMs(), verdict.windowEndMs());
-        double garbage = g1Garbage.get().mostBytes(committed, verdict.level());
-        if (Double.isNaN(garbage) || rise >= garbage) {
-            return verdict;
-        }
-        return verdict.withVerdict(Verdict.PLATEAU, String.format(Locale.ROOT, "%s; but that is %.1f MiB over the "
-                + "window, within the %.1f MiB of garbage G1 may keep after its mixed collections (%.0f %% of the "
-                + "%.0f MiB committed, G1HeapWastePercent, and %.0f/%.0f of the %.1f MiB live, in regions above "
-                + "G1MixedGCLiveThresholdPercent): not told apart from it until the rise outgrows it",
-                verdict.reason(), rise / MIB, garbage / MIB, g1Garbage.get().heapWastePercent(), committed / MIB,
-                100 - g1Garbage.get().mixedGcLiveThresholdPercent(), g1Garbage.get().mixedGcLiveThresholdPercent(),
-                verdict.level() / MIB));
-    }
-
-    private double maxBetween(double[] series, long fromMs, long toMs) {
-        double max = Double.NaN;
-        for (int i = 0; i < tMs.length; i++) {
-            if (tMs[i] >= fromMs && tMs[i] <= toMs && !Double.isNaN(series[i])
-                    && (Double.isNaN(max) || series[i] > max)) {
-                max = series[i];
-            }
-        }
-        return max;
     }
 
     private static double[] minus(double[] a, double[] b) {

@@ -69,6 +69,19 @@ class RunReportTest {
     }
 
     @Test
+    void theHeaderNamesTheCollectorsTheSamplerFound() throws Exception {
+        SyntheticRun.write(run, 120);
+        Files.writeString(run.resolve("events.jsonl"), "{\"ts_ms\":" + SyntheticRun.START_MS + ",\"type\":"
+                + "\"target_jvm\",\"collectors\":[\"G1 Young Generation\",\"G1 Old Generation\"],"
+                + "\"g1_heap_waste_percent\":1,\"g1_mixed_gc_live_threshold_percent\":85}\n");
+
+        String html = Files.readString(RunReport.write(run).html());
+
+        assertTrue(html.contains("collectors: G1 Young Generation, G1 Old Generation (G1HeapWastePercent 1, "
+                + "G1MixedGCLiveThresholdPercent 85)"), html.substring(0, 2000));
+    }
+
+    @Test
     void aLeakingRunNamesThePlantedLineInVerdictsJsonAndUnderItsCurve() throws Exception {
         List<ProfileCapture> captures = LeakingChildProfiles.captures();
         // An hour of samples whose 50th minute holds the child's real captures.

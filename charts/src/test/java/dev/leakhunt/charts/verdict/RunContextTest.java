@@ -48,25 +48,6 @@ class RunContextTest {
         assertEquals(0, RunContext.of(manifest("\"warmup_s\": 10"), List.of(early), FIRST_ROW_MS).warmupHintMs());
     }
 
-    @Test
-    void g1sGarbageComesFromTheLatestAttachAndIsUnknownOnOtherCollectors() throws Exception {
-        RunEvent g1 = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree("{\"collectors\": "
-                + "[\"G1 Young Generation\"], \"g1_heap_waste_percent\": 5, "
-                + "\"g1_mixed_gc_live_threshold_percent\": 85}"));
-        RunEvent g1AfterARestart = new RunEvent(FIRST_ROW_MS + 1, RunEvent.TARGET_JVM, JSON.readTree(
-                "{\"collectors\": [\"G1 Young Generation\"], \"g1_heap_waste_percent\": 10, "
-                        + "\"g1_mixed_gc_live_threshold_percent\": 80}"));
-        RunEvent serial = new RunEvent(FIRST_ROW_MS, RunEvent.TARGET_JVM, JSON.readTree(
-                "{\"collectors\": [\"Copy\", \"MarkSweepCompact\"]}"));
-
-        G1Garbage latest = RunContext.of(Optional.empty(), List.of(g1, g1AfterARestart), FIRST_ROW_MS).g1Garbage()
-                .orElseThrow();
-        assertEquals(new G1Garbage(10, 80), latest);
-        assertEquals(0.10 * 400 + 0.25 * 40, latest.mostBytes(400, 40), 1e-9, "10 % of 400 + 20/80 of 40");
-        assertEquals(Optional.empty(), RunContext.of(Optional.empty(), List.of(serial), FIRST_ROW_MS).g1Garbage());
-        assertEquals(Optional.empty(), RunContext.of(Optional.empty(), List.of(), FIRST_ROW_MS).g1Garbage());
-    }
-
     private static Optional<Manifest> manifest(String parameters) throws Exception {
         return Optional.of(new Manifest(JSON.readTree("{\"started_ms\": " + STARTED_MS + ", \"parameters\": {"
                 + parameters + ", \"memory_limit_bytes\": 536870912}}")));

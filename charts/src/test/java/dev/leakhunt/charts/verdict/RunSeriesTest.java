@@ -18,7 +18,6 @@ class RunSeriesTest {
     private static final long T0_MS = 1_795_000_000_000L;
     private static final int ROWS = 360; // 30 min at 5 s
     private static final double MINUTE = 60;
-    private static final double MIB = 1 << 20;
 
     @TempDir
     Path dir;
@@ -143,39 +142,6 @@ class RunSeriesTest {
         assertEquals(0, exhausted.hoursToLimit());
         assertEquals(Verdict.FLAT, steady.verdict(), steady.reason());
         assertEquals(Verdict.FLAT, configured.verdict(), "it started there: " + configured.reason());
-    }
-
-    /**
-     * A clean hour of the lab service on G1 (512 MiB heap, G1HeapWastePercent=1, ≈ 55 MiB live): its live heap rose
-     * 10.6 MiB, G1's filler arrays in regions too live to collect and the sampler's buffered JMX notifications. G1
-     * may keep 5.1 MiB (1 % of the heap) + 15/85 of the live heap as garbage: such a rise is a plateau; on a heap
-     * with a tenth of the live data, or with the collector unknown, the same rise is a leak.
-     */
-    @Test
-    void aLiveHeapRisingLessThanTheGarbageG1MayKeepIsAPlateau() throws IOException {
-        String header = "heap_live_bytes,heap_committed_bytes";
-        DoubleUnaryOperator lab = s -> 55 * MIB + 18 * MIB * s / 3600;
-        DoubleUnaryOperator small = s -> 5.5 * MIB + 18 * MIB * s / 3600;
-        RunContext g1 = RunContext.UNKNOWN.withG1Garbage(new G1Garbage(1, 85));
-
-        SeriesVerdict withinGarbage = judgeLiveHeap(csv(header, lab, s -> 512 * MIB), g1);
-        SeriesVerdict beyondGarbage = judgeLiveHeap(csv(header, small, s -> 51.2 * MIB), g1);
-        SeriesVerdict collectorUnknown = judgeLiveHeap(csv(header, lab, s -> 512 * MIB), RunContext.UNKNOWN);
-
-        assertEquals(Verdict.PLATEAU, withinGarbage.verdict(), withinGarbage.reason());
-        // 1 % of the window's largest committed heap (512 MiB and its 0.2 % noise) + 15/85 of the window's median
-        assertTrue(withinGarbage.reason().matches(".*; but that is 9\\.\\d MiB over the window, within the "
-                + "1\\d\\.\\d MiB of garbage G1 may keep after its mixed collections \\(1 % of the 51\\d MiB committed, "
-                + "G1HeapWastePercent, and 15/85 of the 5\\d\\.\\d MiB live, in regions above "
-                + "G1MixedGCLiveThresholdPercent\\).*"),
-                withinGarbage.reason());
-        assertEquals(Verdict.LEAK, beyondGarbage.verdict(), beyondGarbage.reason());
-        assertEquals(Verdict.LEAK, collectorUnknown.verdict(), collectorUnknown.reason());
-    }
-
-    private SeriesVerdict judgeLiveHeap(String csv, RunContext run) throws IOException {
-        Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv);
-        return RunSeries.of(SamplesCsv.read(file), run).judge("heap_live_bytes");
     }
 
     /** The verdict on the first of {@code header}'s columns. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  * The target's garbage collectors, and what they mean for the live-heap reading. On G1 the heap used after a
  * collection is not only live data: regions more than {@code G1MixedGCLiveThresholdPercent} live are never
  * collected by the mixed collections that follow a marking cycle, and those stop once what they could reclaim is
- * below {@code G1HeapWastePercent} of the heap; that garbage stays until the next cycle. The verdict needs both
- * to know what {@code heap_live_bytes} cannot resolve (formats.md, {@code target_jvm}).
+ * below {@code G1HeapWastePercent} of the heap; that garbage stays until the next cycle. A reader of
+ * {@code heap_live_bytes} needs both (formats.md, {@code target_jvm}; the report's header shows them).
  *
  * @param names the collector beans' names, e.g. {@code G1 Young Generation}
  * @param g1    the two G1 flags; empty on another collector
