@@ -60,9 +60,14 @@ record JitActivity(boolean measured, OptionalLong settledMs, double latestCores)
         return new JitActivity(true, OptionalLong.empty(), latest);
     }
 
+    /** The JIT's compilation is measured and has not settled yet. */
+    boolean compiling() {
+        return measured && settledMs.isEmpty();
+    }
+
     /** The series waits for the JIT: it grows with compilation, which is measured and has not settled yet. */
     boolean stillWarming(String series) {
-        return measured && settledMs.isEmpty() && JIT_DRIVEN.contains(series);
+        return compiling() && JIT_DRIVEN.contains(series);
     }
 
     /** The warm-up hint of a series, from the run's first row: the run's own, or until the JIT settled if later. */
@@ -74,10 +79,15 @@ record JitActivity(boolean measured, OptionalLong settledMs, double latestCores)
     }
 
     String stillWarmingReason() {
+        return stillCompiling() + ": this memory grows with compilation until then";
+    }
+
+    /** E.g. "the JIT still compiles (5.0 % of a core over the last minute; settled below 2 %)". */
+    String stillCompiling() {
         String rate = Double.isNaN(latestCores) ? "for less than a minute so far"
                 : String.format(Locale.ROOT, "%.1f %% of a core over the last minute", latestCores * 100);
-        return String.format(Locale.ROOT, "the JIT still compiles (%s; settled below %.0f %%): this memory grows "
-                + "with compilation until then", rate, SETTLED_CORE_FRACTION * 100);
+        return String.format(Locale.ROOT, "the JIT still compiles (%s; settled below %.0f %%)", rate,
+                SETTLED_CORE_FRACTION * 100);
     }
 
     private static int nextValid(double[] values, int from) {

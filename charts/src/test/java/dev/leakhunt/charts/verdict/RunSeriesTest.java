@@ -63,6 +63,33 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, leak.verdict(), leak.reason());
     }
 
+    /**
+     * The lab's 150 s control in CI: 6,440 → 6,492 classes in the 100 s after the load started, slower and slower,
+     * while the JIT compiled; the metaspace leak loads twenty times its level an hour.
+     */
+    @Test
+    void classesLoadingWhileTheJitCompilesAreWarmUpUnlessTheyOutpaceTheLevel() throws IOException {
+        DoubleUnaryOperator compilingThroughout = s -> 0.05 * s;
+        String header = "classes_loaded," + JitActivity.COLUMN;
+        DoubleUnaryOperator warmUp = s -> 6_440 + 650 * s / 3600;
+        DoubleUnaryOperator loaderLeak = s -> 6_440 + 6 * s;
+
+        SeriesVerdict warming = judgeClasses(csv(header, warmUp, compilingThroughout));
+        SeriesVerdict settled = judgeClasses(csv(header, warmUp, s -> 0));
+        SeriesVerdict leaking = judgeClasses(csv(header, loaderLeak, compilingThroughout));
+
+        assertEquals(Verdict.PLATEAU, warming.verdict(), warming.reason());
+        assertTrue(warming.reason().contains("but the JIT still compiles (5.0 % of a core over the last minute; "
+                + "settled below 2 %), and code run for the first time loads its classes"), warming.reason());
+        assertEquals(Verdict.LEAK, settled.verdict(), "once the JIT has settled the same rise is a leak");
+        assertEquals(Verdict.LEAK, leaking.verdict(), leaking.reason());
+    }
+
+    private SeriesVerdict judgeClasses(String csv) throws IOException {
+        Path file = Files.writeString(Files.createTempFile(dir, "classes", ".csv"), csv);
+        return RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN).judge("classes_loaded");
+    }
+
     @Test
     void metaspaceIsJudgedWhileTheJitCompilesWhenClassesKeepLoading() throws IOException {
         DoubleUnaryOperator creeping = s -> 33e6 + 20e6 * s / 3600;
