@@ -51,7 +51,7 @@ final class JvmSession implements AutoCloseable {
             Optional<MarkingCycles> marking = Optional.empty();
             if (!config.markEvery().isZero()) {
                 try {
-                    marking = MarkingCycles.start(jvm, events, config.markEvery(), warnings).map(this::own);
+                    marking = MarkingCycles.start(jvm, collectors, events, config.markEvery(), warnings).map(this::own);
                 } catch (IOException | RuntimeException e) {
                     warnings.failed("marking", System.currentTimeMillis(), e);
                 }

@@ -8,6 +8,7 @@ import dev.leakhunt.sampler.fixture.LeakFixture;
 import dev.leakhunt.sampler.jfr.HeapLiveSource;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
+import dev.leakhunt.sampler.jmx.TargetCollectors;
 import dev.leakhunt.sampler.jmx.TargetJvm;
 import dev.leakhunt.sampler.out.EventLog;
 import java.lang.management.GarbageCollectorMXBean;
@@ -48,8 +49,8 @@ class MarkingCyclesAgainstFixtureTest {
                         "young GCs keep the dead tenured data: " + baseline / MIB + " → " + unmarked / MIB + " MiB");
 
                 HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
-                try (MarkingCycles cycles = MarkingCycles.start(jvm, stream, Duration.ofMillis(500),
-                        new Warnings(events)).orElseThrow(
+                try (MarkingCycles cycles = MarkingCycles.start(jvm, TargetCollectors.of(jvm), stream,
+                        Duration.ofMillis(500), new Warnings(events)).orElseThrow(
                                 () -> new AssertionError("G1 with concurrent periodic GCs: marking applies"))) {
                     long deadline = System.nanoTime() + WAIT.toNanos();
                     long marked = unmarked;
@@ -71,8 +72,8 @@ class MarkingCyclesAgainstFixtureTest {
                 EventLog events = new EventLog(tmp.resolve("events.jsonl"))) {
             fixture.awaitLine("ready", WAIT);
             try (TargetJvm jvm = TargetJvm.attach(fixture.pid()); TargetEventStream stream = new TargetEventStream(jvm);
-                    MarkingCycles cycles = MarkingCycles.start(jvm, stream, Duration.ofHours(1), new Warnings(events))
-                            .orElseThrow()) {
+                    MarkingCycles cycles = MarkingCycles.start(jvm, TargetCollectors.of(jvm), stream,
+                            Duration.ofHours(1), new Warnings(events)).orElseThrow()) {
                 stream.start();
                 GarbageCollectorMXBean young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
                         .filter(gc -> gc.getName().equals("G1 Young Generation")).findFirst().orElseThrow();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class ClassHistogram {
 
-    static final Set<String> DEAD_SPACE = Set.of("jdk.internal.vm.FillerElement[]", "jdk.internal.vm.FillerObject");
+    private static final Set<String> DEAD_SPACE = Set.of("jdk.internal.vm.FillerElement[]",
+            "jdk.internal.vm.FillerObject");
 
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)(?:\\s+\\(.*\\))?\\s*$");
 
@@ -35,9 +36,12 @@ public final class ClassHistogram {
         Map<String, Tally> byClass = new HashMap<>();
         for (String line : text.split("\n")) {
             Matcher row = ROW.matcher(line);
-            if (row.matches() && !DEAD_SPACE.contains(ClassNames.readable(row.group(3)))) {
-                byClass.merge(ClassNames.readable(row.group(3)),
-                        new Tally(Long.parseLong(row.group(1)), Long.parseLong(row.group(2))), Tally::plus);
+            if (!row.matches()) {
+                continue;
+            }
+            String type = ClassNames.readable(row.group(3));
+            if (!DEAD_SPACE.contains(type)) {
+                byClass.merge(type, new Tally(Long.parseLong(row.group(1)), Long.parseLong(row.group(2))), Tally::plus);
             }
         }
         return byClass;

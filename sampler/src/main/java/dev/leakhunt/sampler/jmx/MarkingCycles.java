@@ -4,7 +4,6 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.Warnings;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -55,20 +54,22 @@ public final class MarkingCycles implements AutoCloseable {
     }
 
     /**
-     * Starts a cycle every {@code period} from now on, or returns empty when the target does not run G1 with
-     * concurrent periodic collections. The cycles' starts are seen on {@code events}.
+     * Starts a cycle every {@code period} from now on, or returns empty when the target ({@code collectors}) does
+     * not run G1 with concurrent periodic collections. The cycles' starts are seen on {@code events}.
      */
-    public static Optional<MarkingCycles> start(TargetJvm jvm, TargetEventStream events, Duration period,
-            Warnings warnings) throws IOException {
+    public static Optional<MarkingCycles> start(TargetJvm jvm, TargetCollectors collectors, TargetEventStream events,
+            Duration period, Warnings warnings) throws IOException {
+        if (collectors.g1().isEmpty()) {
+            return Optional.empty();
+        }
         HotSpotDiagnosticMXBean flags = jvm.platformBean(HotSpotDiagnosticMXBean.class);
-        boolean g1 = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
-                .anyMatch(gc -> gc.getName().equals("G1 Young Generation"));
-        if (!g1 || !Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
+        if (!Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
             return Optional.empty();
         }
         var cycles = new MarkingCycles(flags, flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
         events.subscribe(GC_EVENT, cycles::onCollection);
-        cycles.schedule.scheduleWithFixedDelay(cycles::startOne, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        cycles.schedule.scheduleWithFixedDelay(cycles::startOne, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
         return Optional.of(cycles);
     }
 
