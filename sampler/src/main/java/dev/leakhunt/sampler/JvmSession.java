@@ -6,6 +6,7 @@ import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
 import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
 import dev.leakhunt.sampler.jmx.JmxSource;
+import dev.leakhunt.sampler.jmx.LastGcHeap;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetCollectors;
 import dev.leakhunt.sampler.jmx.TargetJvm;
@@ -26,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Everything the sampler holds inside the target JVM, opened together after attaching and closed together in
- * reverse order: the JMX connection, the GC notification listeners, the JFR event stream, the heap-evidence
+ * reverse order: the JMX connection, the JFR event stream, the heap-evidence
  * recording (when the sampler started it) and the marking schedule. Nothing of it outlives the sampler.
  */
 final class JvmSession implements AutoCloseable {
@@ -45,7 +46,7 @@ final class JvmSession implements AutoCloseable {
             JmxSource jmx = new JmxSource(jvm);
             this.collectors = TargetCollectors.of(jvm);
             this.events = own(new TargetEventStream(jvm));
-            HeapLiveSource heapLive = new HeapLiveSource(events);
+            HeapLiveSource heapLive = new HeapLiveSource(events, LastGcHeap.of(jvm));
             GcPauseSource gcPauses = new GcPauseSource(events);
             SafepointLog safepoints = new SafepointLog(events);
             Optional<MarkingCycles> marking = Optional.empty();

@@ -7,6 +7,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.fixture.LeakFixture;
 import dev.leakhunt.sampler.jfr.HeapLiveSource;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
+import dev.leakhunt.sampler.jmx.LastGcHeap;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
 import dev.leakhunt.sampler.jmx.TargetCollectors;
 import dev.leakhunt.sampler.jmx.TargetJvm;
@@ -39,7 +40,7 @@ class MarkingCyclesAgainstFixtureTest {
             fixture.awaitLine("ready", WAIT);
             try (TargetJvm jvm = TargetJvm.attach(fixture.pid());
                     TargetEventStream stream = new TargetEventStream(jvm)) {
-                HeapLiveSource heapLive = new HeapLiveSource(stream);
+                HeapLiveSource heapLive = new HeapLiveSource(stream, LastGcHeap.of(jvm));
                 stream.start();
                 fixture.command("gc", "ok", WAIT);
                 long baseline = liveAfterChurn(fixture, stream, heapLive);

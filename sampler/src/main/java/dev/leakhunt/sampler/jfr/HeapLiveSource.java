@@ -3,6 +3,7 @@ package dev.leakhunt.sampler.jfr;
 import dev.leakhunt.sampler.Column;
 import dev.leakhunt.sampler.Sample;
 import dev.leakhunt.sampler.Source;
+import dev.leakhunt.sampler.jmx.LastGcHeap;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.consumer.RecordedEvent;
@@ -16,7 +17,9 @@ import jdk.jfr.consumer.RecordedEvent;
  * <p>JFR rather than JMX GC notifications: a remote notification listener makes the target's JMX server keep the
  * last 1,000 notifications for the client ({@code ArrayNotificationBuffer}), ≈ 7 MiB of its heap that fills over
  * hours — a clean hour of the lab service read it as +3.5 MiB of live heap. The event stream costs the target no
- * heap. Its events arrive about a second late, and none once the stream has ended ({@link FdHeadroom}).
+ * heap. Its events arrive about a second late, and none once the stream has ended (the sampler stops it when the
+ * target runs out of fds, {@link FdHeadroom}); from then on each row reads the collectors' latest collections over
+ * JMX instead ({@link LastGcHeap}).
  */
 public final class HeapLiveSource implements Source {
     public static final String EVENT = "jdk.GCHeapSummary";
@@ -24,9 +27,13 @@ public final class HeapLiveSource implements Source {
     private static final long NONE = Long.MAX_VALUE;
 
     private final AtomicLong lowestAfterGcBytes = new AtomicLong(NONE);
+    private final TargetEventStream events;
+    private final LastGcHeap afterStreamEnds;
     private long gcsEnded;
 
-    public HeapLiveSource(TargetEventStream events) {
+    public HeapLiveSource(TargetEventStream events, LastGcHeap afterStreamEnds) {
+        this.events = events;
+        this.afterStreamEnds = afterStreamEnds;
         events.subscribe(EVENT, this::onHeapSummary);
     }
 
@@ -66,6 +73,9 @@ public final class HeapLiveSource implements Source {
     @Override
     public void sampleInto(Sample sample) {
         long lowest = lowestAfterGcBytes.getAndSet(NONE);
+        if (!events.running()) {
+            lowest = Math.min(lowest, afterStreamEnds.sinceLastRead().orElse(NONE));
+        }
         if (lowest != NONE) {
             sample.set(Column.HEAP_LIVE_BYTES, lowest);
         }
