@@ -4,7 +4,9 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.leakhunt.sampler.Warnings;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,12 +20,15 @@ import jdk.jfr.consumer.RecordedEvent;
  * after-GC heap then climbs for hours (the lab control, 6 GB default heap: +31 MB/h over 10 minutes) and
  * garbage reads as a leak. Marking also unloads dead classes, so metaspace tells the same truth.
  *
- * <p>No code of ours runs in the target: {@code G1PeriodicGCInterval} is a manageable flag. Set to 1 ms, G1's
- * service thread (which polls it every second while it is 0) finds "1 ms since the last GC" and starts a
- * concurrent cycle ({@code G1PeriodicGCInvokesConcurrent}, on by default); as soon as the target reports the GC
- * caused by {@value #PERIODIC_CAUSE} (its JFR {@code jdk.GarbageCollection} event, about a second late), or after
- * {@link #WAIT} when a cycle was already running, the flag gets back the value it had. A target on another
- * collector, or whose periodic GC is a full GC, is left alone.
+ * <p>No code of ours runs in the target: {@code G1PeriodicGCInterval} is a manageable flag. Set to
+ * {@value #QUIET_BEFORE_START_MS} ms, G1's service thread (which polls it every second while it is 0, then every
+ * interval) starts a concurrent cycle ({@code G1PeriodicGCInvokesConcurrent}, on by default) once that long has
+ * passed without a collection. The flag gets back the value it had as soon as the target's young collection count
+ * moves, polled every {@link #POLL}: while it is set, G1 starts a new cycle each time the last one has ended, and
+ * the JFR stream, a second late, is too slow to stop it (a first version waited for it: 97 cycles per request on
+ * an idle heap). The JFR {@code jdk.GarbageCollection} event of cause {@value #PERIODIC_CAUSE} then tells whether the
+ * collection that moved the count was the cycle's; an ordinary young collection that came first makes it try
+ * again, until {@link #WAIT}. A target on another collector, or whose periodic GC is a full GC, is left alone.
  * The cost in the target: one concurrent-start young pause, the Remark and Cleanup pauses (a few ms on the lab's
  * heap), the marking threads' CPU, and the mixed collections that follow.
  */
@@ -33,11 +38,20 @@ public final class MarkingCycles implements AutoCloseable {
     /** The concurrent-start pause; the cycle's own event, named G1Old, comes seconds later with the same cause. */
     private static final String YOUNG_COLLECTION = "G1New";
     private static final String INTERVAL_FLAG = "G1PeriodicGCInterval";
-    private static final String START_NOW_MS = "1";
-    /** G1 polls the flag once a second while it is 0; a cycle already running makes it skip. */
+    /**
+     * Short enough to find a gap between a loaded service's young collections, long enough that the flag is back
+     * before the cycle it started could be followed by another.
+     */
+    static final long QUIET_BEFORE_START_MS = 100;
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration CLOCKS_APART = Duration.ofMillis(100);
+    /** G1 polls the flag once a second while it is 0; the cycle's JFR event comes about a second after it. */
+    private static final Duration CONFIRM = Duration.ofSeconds(3);
+    /** For one request, all attempts included; a cycle already running makes G1 skip. */
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final HotSpotDiagnosticMXBean flags;
+    private final GarbageCollectorMXBean young;
     private final String intervalBefore;
     private final Warnings warnings;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -45,10 +59,14 @@ public final class MarkingCycles implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private boolean started;
+    /** Guards {@link #lastCycleStart}, apart from the requests' lock, which is held while polling. */
+    private final Object cycleStarts = new Object();
+    private Instant lastCycleStart = Instant.MIN;
 
-    private MarkingCycles(HotSpotDiagnosticMXBean flags, String intervalBefore, Warnings warnings) {
+    private MarkingCycles(HotSpotDiagnosticMXBean flags, GarbageCollectorMXBean young, String intervalBefore,
+            Warnings warnings) {
         this.flags = flags;
+        this.young = young;
         this.intervalBefore = intervalBefore;
         this.warnings = warnings;
     }
@@ -66,7 +84,9 @@ public final class MarkingCycles implements AutoCloseable {
         if (!Boolean.parseBoolean(flags.getVMOption("G1PeriodicGCInvokesConcurrent").getValue())) {
             return Optional.empty();
         }
-        var cycles = new MarkingCycles(flags, flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
+        GarbageCollectorMXBean young = jvm.platformBeans(GarbageCollectorMXBean.class).stream()
+                .filter(gc -> gc.getName().equals(TargetCollectors.G1_YOUNG)).findFirst().orElseThrow();
+        var cycles = new MarkingCycles(flags, young, flags.getVMOption(INTERVAL_FLAG).getValue(), warnings);
         events.subscribe(GC_EVENT, cycles::onCollection);
         cycles.schedule.scheduleWithFixedDelay(cycles::startOne, period.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -79,17 +99,34 @@ public final class MarkingCycles implements AutoCloseable {
      * within {@link #WAIT} (a cycle was already running). The flag has its value back either way.
      */
     public synchronized boolean collectNow() throws IOException, InterruptedException {
-        started = false;
-        flags.setVMOption(INTERVAL_FLAG, START_NOW_MS);
-        try {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            long leftMs;
-            while (!started && (leftMs = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-                wait(leftMs);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            // the JFR event's time and ours come from two clocks' readings of the same wall time
+            Instant requested = Instant.now().minus(CLOCKS_APART);
+            long collectionsBefore = young.getCollectionCount();
+            flags.setVMOption(INTERVAL_FLAG, Long.toString(QUIET_BEFORE_START_MS));
+            try {
+                while (young.getCollectionCount() == collectionsBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(POLL);
+                }
+            } finally {
+                restore();
             }
-            return started;
-        } finally {
-            restore();
+            if (awaitCycleStartedSince(requested, Math.min(deadline, System.nanoTime() + CONFIRM.toNanos()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean awaitCycleStartedSince(Instant requested, long deadlineNanos) throws InterruptedException {
+        synchronized (cycleStarts) {
+            long leftMs;
+            while (lastCycleStart.isBefore(requested)
+                    && (leftMs = (deadlineNanos - System.nanoTime()) / 1_000_000) > 0) {
+                cycleStarts.wait(leftMs);
+            }
+            return !lastCycleStart.isBefore(requested);
         }
     }
 
@@ -108,9 +145,9 @@ public final class MarkingCycles implements AutoCloseable {
     private void onCollection(RecordedEvent collection) {
         if (PERIODIC_CAUSE.equals(collection.getString("cause"))
                 && YOUNG_COLLECTION.equals(collection.getString("name"))) {
-            synchronized (this) {
-                started = true;
-                notifyAll();
+            synchronized (cycleStarts) {
+                lastCycleStart = collection.getStartTime();
+                cycleStarts.notifyAll();
             }
         }
     }

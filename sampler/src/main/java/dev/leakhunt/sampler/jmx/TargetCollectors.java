@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record TargetCollectors(List<String> names, Optional<G1Flags> g1) {
 
-    private static final String G1_YOUNG = "G1 Young Generation";
+    static final String G1_YOUNG = "G1 Young Generation";
     /** G1's default; an experimental flag, readable only when unlocked, hence at its default when it is not. */
     static final int DEFAULT_MIXED_GC_LIVE_THRESHOLD_PERCENT = 85;
 
