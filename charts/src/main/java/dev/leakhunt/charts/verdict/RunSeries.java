@@ -103,8 +103,7 @@ public final class RunSeries {
                     : MEMORY_COLUMNS.contains(name) ? run.memoryLimitBytes()
                     : isFdColumn(name) ? fdLimit : Double.NaN;
             values.put(name, isCumulative(column) ? CounterRate.perWallSecond(ts, cells) : cells);
-            SeriesContext context = run.series(unit, limit)
-                    .withBlockLevel(name.equals(HEAP_LIVE) ? BlockLevel.LOWEST : BlockLevel.MEDIAN);
+            SeriesContext context = run.series(unit, limit).withBlockLevel(blockLevel(column));
             contexts.put(name, context.withWarmupHint(jit.warmupHintMs(name, context.warmupHintMs(), ts[0])));
         }
         return new RunSeries(tMs, values, contexts, jit);
@@ -255,6 +254,13 @@ public final class RunSeries {
 
     static boolean isCumulative(String column) {
         return column.endsWith("_total") || column.equals("gc_cycles") || column.endsWith("_seconds");
+    }
+
+    private static BlockLevel blockLevel(String column) {
+        if (column.equals(HEAP_LIVE)) {
+            return BlockLevel.LOWEST;
+        }
+        return isCumulative(column) ? BlockLevel.MEAN : BlockLevel.MEDIAN;
     }
 
     /** The unit of a {@code samples.csv} column, from its name's suffix as formats.md spells the columns. */

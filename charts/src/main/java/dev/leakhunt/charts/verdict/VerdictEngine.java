@@ -16,7 +16,8 @@ import org.hipparchus.stat.inference.MannWhitneyUTest;
  *   <li>The rest, the evidence window, must last {@link #minEvidenceMs} and is cut into up to
  *       {@link #MAX_BLOCKS} equal-time blocks of at least {@link #MIN_SAMPLES_PER_BLOCK} samples (of equal sample
  *       counts when gaps in the sampling leave fewer than {@link #MIN_BLOCKS} such blocks), each reduced to its
- *       level ({@link SeriesContext#blockLevel()}: the median, the lowest sample for the live heap); a shorter
+ *       level ({@link SeriesContext#blockLevel()}: the median, the lowest sample for the live heap, the mean for
+ *       a counter's rate); a shorter
  *       window or fewer than {@link #MIN_BLOCKS} blocks is inconclusive.</li>
  *   <li>On the block levels: Theil–Sen slope with Sen's {@link #SLOPE_CONFIDENCE} interval, and a Mann–Kendall
  *       test corrected for autocorrelation (Hamed–Rao, on the residuals of the best {@link Hinge}).</li>

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakhunt.charts.run.ProfileCapture;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,9 @@ class ProfileDiffTest {
         assertEquals(2 * 6, top.countDelta());
     }
 
+    private static final List<String> HARNESS_METHODS = Stream.of("main(", "capture(", "diagnosticCommand(")
+            .map(method -> LeakingChild.class.getName() + "." + method).toList();
+
     @Test
     void verdictsJsonSitesNameThePlantedLinesFirst() throws Exception {
         assertEquals(LeakingChildProfiles.plantedSite("heap", "remember"), LeakKind.HEAP.sites(diff).getFirst());
@@ -89,7 +93,11 @@ class ProfileDiffTest {
         assertFalse(threadSites.contains(LeakingChildProfiles.busySite()), threadSites.toString());
         // Then where the leaked threads are parked.
         assertTrue(threadSites.get(1).startsWith(LeakingChild.class.getName() + ".parkForever("), threadSites.toString());
-        assertEquals(List.of(), LeakKind.FDS.sites(diff), "fds.tsv records no opening site");
+        // The child's own captures open files (its JFR dumps), and an allocation sample can land in one of those
+        // opens; nothing else in it opens a descriptor, and fds.tsv records no opening site.
+        List<String> fdSites = LeakKind.FDS.sites(diff).stream()
+                .filter(site -> HARNESS_METHODS.stream().noneMatch(site::startsWith)).toList();
+        assertEquals(List.of(), fdSites, LeakKind.FDS.sites(diff).toString());
         assertEquals(LeakKind.HEAP, LeakKind.of("heap_live_bytes"));
         assertEquals(LeakKind.OTHER, LeakKind.of("gc_pause_p99_ns"));
     }

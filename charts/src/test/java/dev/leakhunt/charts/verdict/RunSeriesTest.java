@@ -171,6 +171,29 @@ class RunSeriesTest {
         assertEquals(Verdict.FLAT, configured.verdict(), "it started there: " + configured.reason());
     }
 
+    /**
+     * The lab's map leak on a 256 MB heap: G1 went from 24.5 collections a minute after warm-up to 58 eight minutes
+     * later, counted in whole collections by 2 s rows (0, 1 or 2 each).
+     */
+    @Test
+    void aCounterRateThatMoreThanDoublesIsALeakThoughEachRowCountsWholeCollections() throws IOException {
+        SeriesVerdict doubling = judgeCollections(s -> 0.4 * s + 0.55 * s * s / (2 * 600));
+        SeriesVerdict steady = judgeCollections(s -> 0.4 * s);
+
+        assertEquals(Verdict.LEAK, doubling.verdict(), doubling.reason());
+        assertEquals(Verdict.FLAT, steady.verdict(), steady.reason());
+    }
+
+    /** {@code gc_cycles} every 2 s for 10 minutes: the whole collections of {@code collectionsBy} seconds. */
+    private SeriesVerdict judgeCollections(DoubleUnaryOperator collectionsBy) throws IOException {
+        StringBuilder csv = new StringBuilder("ts_ms,gc_cycles\n");
+        for (int s = 0; s <= 600; s += 2) {
+            csv.append(T0_MS + s * 1_000L).append(',').append((long) collectionsBy.applyAsDouble(s)).append('\n');
+        }
+        Path file = Files.writeString(Files.createTempFile(dir, "gc", ".csv"), csv);
+        return RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN).judge("gc_cycles_per_s");
+    }
+
     /** The verdict on the first of {@code header}'s columns. */
     private SeriesVerdict judgeFirst(String header, DoubleUnaryOperator... columns) throws IOException {
         Path file = Files.writeString(Files.createTempFile(dir, "series", ".csv"), csv(header, columns));
