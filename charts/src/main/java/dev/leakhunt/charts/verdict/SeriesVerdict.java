@@ -2,11 +2,11 @@ package dev.leakhunt.charts.verdict;
 
 /**
  * The verdict on one series and the numbers behind it. Slopes are in the series' unit per hour, measured by
- * Theil–Sen on block medians of the evidence window {@code [windowStartMs, windowEndMs]}; the window starts where
+ * Theil–Sen on the block levels of the evidence window {@code [windowStartMs, windowEndMs]}; the window starts where
  * warm-up ends. Values that do not apply are NaN (slope of an inconclusive series, hours to an unknown limit).
  *
  * @param level           median of the window's samples, the yardstick of the relative slope floor
- * @param trendPValue     two-sided Mann–Kendall p-value on the block medians, autocorrelation-corrected
+ * @param trendPValue     two-sided Mann–Kendall p-value on the block levels, autocorrelation-corrected
  * @param hoursToLimit    for a leak with a known limit: hours from the window end until the fitted line reaches it
  * @param reason          one line naming the rule that decided, with its numbers
  */

@@ -85,6 +85,18 @@ class RunSeriesTest {
         assertEquals(Verdict.LEAK, leaking.verdict(), leaking.reason());
     }
 
+    /** The fd experiment's fixed service: 9 classes in its last 4 minutes, the JIT settled. */
+    @Test
+    void aFewClassesLoadedLateAreNotALeakButHundredsAre() throws IOException {
+        String header = "classes_loaded," + JitActivity.COLUMN;
+        SeriesVerdict trickle = judgeClasses(csv(header, s -> 6_472 + 9 * s / 240, s -> 0));
+        SeriesVerdict loaderLeak = judgeClasses(csv(header, s -> 6_472 + 300 * s / 1800, s -> 0));
+
+        assertEquals(Verdict.PLATEAU, trickle.verdict(), trickle.reason());
+        assertTrue(trickle.reason().contains("classes over the window, fewer than the 100"), trickle.reason());
+        assertEquals(Verdict.LEAK, loaderLeak.verdict(), loaderLeak.reason());
+    }
+
     private SeriesVerdict judgeClasses(String csv) throws IOException {
         Path file = Files.writeString(Files.createTempFile(dir, "classes", ".csv"), csv);
         return RunSeries.of(SamplesCsv.read(file), RunContext.UNKNOWN).judge("classes_loaded");
