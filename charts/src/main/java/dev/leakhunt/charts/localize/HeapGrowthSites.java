@@ -96,8 +96,8 @@ public final class HeapGrowthSites {
     /**
      * An object added to a growing structure hangs off something that grows with it (a map node, a list's
      * bigger array); one that replaced another in a bounded structure (a ring's slot, a full cache's entry) hangs
-     * off something that did not. True when the histogram shows the holder's class grew in bytes, or when the
-     * holder is unknown (no path searched).
+     * off something that did not. True when the histogram shows the class that keeps it
+     * ({@link ReferenceChain#keeper}) grew in bytes, or when that is unknown (no path searched).
      */
     private static boolean heldByGrowth(RetainedSamples.Sample sample, Map<String, Tally> before,
             Map<String, Tally> after) {

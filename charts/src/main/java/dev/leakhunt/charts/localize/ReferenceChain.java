@@ -16,11 +16,12 @@ import jdk.jfr.consumer.RecordedObject;
  * @param text          the path as printed
  * @param holderClasses the classes of the holders, nearest to the sampled object first; the owner of a static
  *                      field counts as the holder of what the field references
+ * @param keeper        the class that keeps the object: {@link #keeper}
  * @param recorded      false when the dump searched no path for the object, or found none: the search stops at
  *                      the recording's cutoff, and without one an object it did not reach is garbage the GC has
  *                      not yet collected
  */
-record ReferenceChain(String text, List<String> holderClasses, boolean recorded) {
+record ReferenceChain(String text, List<String> holderClasses, Optional<String> keeper, boolean recorded) {
 
     private static final String ARROW = " → ";
     private static final String CLASS_NAME = "Class Name:";
@@ -35,6 +36,7 @@ record ReferenceChain(String text, List<String> holderClasses, boolean recorded)
     static ReferenceChain of(RecordedObject sampled, RecordedObject root) {
         List<String> links = new ArrayList<>();
         List<String> holders = new ArrayList<>();
+        List<String> instanceHolders = new ArrayList<>();
         links.add(shortType(sampled));
         RecordedObject current = sampled;
         while (current != null) {
@@ -44,7 +46,11 @@ record ReferenceChain(String text, List<String> holderClasses, boolean recorded)
             }
             RecordedObject holder = reference.getValue("object");
             links.add(holderText(holder) + slot(reference));
-            holders.add(staticOwner(holder).orElseGet(() -> RetainedSamples.typeOf(holder)));
+            Optional<String> staticOwner = staticOwner(holder);
+            holders.add(staticOwner.orElseGet(() -> RetainedSamples.typeOf(holder)));
+            if (staticOwner.isEmpty() && instanceHolders.size() == holders.size() - 1) {
+                instanceHolders.add(holders.getLast());
+            }
             current = holder;
         }
         Collections.reverse(links);
@@ -54,7 +60,24 @@ record ReferenceChain(String text, List<String> holderClasses, boolean recorded)
             shortened.addAll(links.subList(links.size() - TAIL_LINKS, links.size()));
             links = shortened;
         }
-        return new ReferenceChain(rootText(root) + String.join(ARROW, links), List.copyOf(holders), root != null);
+        return new ReferenceChain(rootText(root) + String.join(ARROW, links), List.copyOf(holders),
+                keeper(instanceHolders, holders), root != null);
+    }
+
+    /**
+     * What keeps an object: the nearest application class among the objects that hold it before the path reaches
+     * a static field, else its nearest holder. A {@code String}'s bytes are kept by the record that holds the
+     * string, and whether that record's class grew tells a growing structure from a bounded one: the lab's map
+     * leak grew {@code String} too, so the strings of a full cache's items passed as held by growth and took the
+     * leak's {@code byte[]} growth (cache-vs-leak.md). A static field's owner is no such record: its class does
+     * not grow with what the field holds.
+     *
+     * @param instanceHolders the holders, nearest first, up to the first static field's owner
+     * @param holders         all the holders, nearest first
+     */
+    static Optional<String> keeper(List<String> instanceHolders, List<String> holders) {
+        return instanceHolders.stream().filter(Frames::isApplication).findFirst()
+                .or(() -> holders.stream().findFirst());
     }
 
     private static String holderText(RecordedObject holder) {

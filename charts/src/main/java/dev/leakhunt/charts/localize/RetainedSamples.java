@@ -28,7 +28,7 @@ public final class RetainedSamples {
      * @param type        the sampled object's class, readable
      * @param allocatedAt when it was allocated
      * @param pathToRoot  its path from a GC root, as text, when the dump searched for it
-     * @param holder      the class of the object that references it, when the path is known
+     * @param holder      the class that keeps it, when the path is known: {@link ReferenceChain#keeper}
      * @param reachable   false when the dump found no path from a GC root to it (or searched none)
      * @param writtenAt   when JFR wrote it: the dump it belongs to
      */
@@ -43,13 +43,14 @@ public final class RetainedSamples {
                     typeOf(object),
                     event.getInstant("allocationTime"),
                     chain.text(),
-                    chain.holderClasses().stream().findFirst(),
+                    chain.keeper(),
                     chain.recorded(),
                     event.getStartTime());
         }
     }
 
     private final List<Sample> alive;
+
 
     private RetainedSamples(List<Sample> alive) {
         this.alive = alive;

@@ -74,6 +74,28 @@ class HeapGrowthSitesTest {
         assertEquals("", sites.get(2).pathToRoot(), "no live sample, no path");
     }
 
+    /**
+     * The lab's map leak beside a full cache: the only live {@code byte[]} samples were the strings of the cache's
+     * items, and {@code String} grew with the leak's receipts; the items did not.
+     */
+    @Test
+    void bytesKeptByTheItemsOfAFullCacheAreNotItsGrowth() {
+        List<String> itemPath = List.of("java.lang.String", "app.Item", "com.example.cache.Node");
+        assertEquals(Optional.of("app.Item"), ReferenceChain.keeper(itemPath, itemPath));
+        List<String> listPath = List.of("java.lang.Object[]", "java.util.ArrayList", "app.Store");
+        assertEquals(Optional.of("java.lang.Object[]"), ReferenceChain.keeper(listPath.subList(0, 2), listPath),
+                "a static field's owner does not grow with what the field holds");
+        samples(6, "byte[]", "app.ItemCache.get(ItemCache.java:19)", IN_WINDOW, Optional.of("app.Item"), true, TO);
+        Map<String, Tally> before = Map.of("byte[]", new Tally(10_000, 10_000_000), "app.Item", new Tally(20_716, 994_368));
+        Map<String, Tally> after = Map.of("byte[]", new Tally(60_000, 60_000_000), "app.Item", new Tally(20_127, 966_096));
+
+        List<HeapGrowthSites.Site> sites = HeapGrowthSites.attribute(before, after,
+                new HeapRecording(RetainedSamples.of(written), allocations, new ResourceCalls(), List.of(),
+                        Set.of()), FROM, TO);
+
+        assertEquals(List.of(), sites, "the items' strings replaced evicted ones: none of byte[]'s growth");
+    }
+
     private void samples(int count, String type, String site, Instant allocatedAt, Optional<String> holder,
             boolean reachable, Instant writtenAt) {
         for (int i = 0; i < count; i++) {
