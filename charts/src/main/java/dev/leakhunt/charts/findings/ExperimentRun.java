@@ -196,9 +196,14 @@ final class ExperimentRun {
                 after.stream().mapToLong(i -> i.stats().count()).sum());
     }
 
-    /** The target's death, if the supervisor recorded one. */
+    /**
+     * The target's death, if one was recorded: the supervisor's event, which knows the exit code, over the
+     * sampler's, which can be written first and without it (the sampler is not the target's parent).
+     */
     Optional<RunEvent> targetExit() {
-        return folder.events().stream().filter(e -> e.type().equals(RunEvent.TARGET_EXIT)).findFirst();
+        List<RunEvent> exits = folder.events().stream().filter(e -> e.type().equals(RunEvent.TARGET_EXIT)).toList();
+        return exits.stream().filter(e -> e.fields().has("exit_code")).findFirst()
+                .or(() -> exits.stream().findFirst());
     }
 
     String outcome() {

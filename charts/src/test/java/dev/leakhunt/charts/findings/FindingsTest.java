@@ -23,7 +23,9 @@ class FindingsTest {
                 "heap_live_bytes,heap_max_bytes,rss_bytes,gc_cpu_seconds,gc_cycles", 20,
                 i -> (20 + 10 * i) * MIB + "," + 1024 * MIB + "," + (200 + 15 * i) * MIB + "," + 0.1 * i * i + "," + i * 3,
                 "\"memory_limit_bytes\":" + 512 * MIB,
-                List.of("{\"ts_ms\":" + (START_MS + 19 * ROW_MS) + ",\"type\":\"target_exit\",\"exit_code\":137,"
+                // the sampler's event can come first, without the exit code only the target's parent learns
+                List.of("{\"ts_ms\":" + (START_MS + 19 * ROW_MS) + ",\"type\":\"target_exit\",\"oom_kill\":true}",
+                        "{\"ts_ms\":" + (START_MS + 19 * ROW_MS) + ",\"type\":\"target_exit\",\"exit_code\":137,"
                         + "\"oom_kill\":true}")));
         String text = MemoryLimitFindings.text(List.of(killed));
         assertTrue(text.contains("xmx1g: the target died at +3m00s with exit code 137, OOM-killed by the kernel"), text);
