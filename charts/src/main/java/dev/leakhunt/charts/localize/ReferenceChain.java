@@ -37,6 +37,7 @@ record ReferenceChain(String text, List<String> holderClasses, Optional<String> 
         List<String> links = new ArrayList<>();
         List<String> holders = new ArrayList<>();
         List<String> instanceHolders = new ArrayList<>();
+        boolean pastStaticField = false;
         links.add(shortType(sampled));
         RecordedObject current = sampled;
         while (current != null) {
@@ -48,7 +49,8 @@ record ReferenceChain(String text, List<String> holderClasses, Optional<String> 
             links.add(holderText(holder) + slot(reference));
             Optional<String> staticOwner = staticOwner(holder);
             holders.add(staticOwner.orElseGet(() -> RetainedSamples.typeOf(holder)));
-            if (staticOwner.isEmpty() && instanceHolders.size() == holders.size() - 1) {
+            pastStaticField |= staticOwner.isPresent();
+            if (!pastStaticField) {
                 instanceHolders.add(holders.getLast());
             }
             current = holder;

@@ -51,7 +51,6 @@ public final class RetainedSamples {
 
     private final List<Sample> alive;
 
-
     private RetainedSamples(List<Sample> alive) {
         this.alive = alive;
     }

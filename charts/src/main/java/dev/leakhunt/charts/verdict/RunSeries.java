@@ -184,7 +184,7 @@ public final class RunSeries {
      */
     private SeriesVerdict classesLoaded() {
         SeriesVerdict verdict = VerdictEngine.judge(tMs, values(CLASSES), context(CLASSES));
-        double windowRise = verdict.slopePerHour() * (verdict.windowEndMs() - verdict.windowStartMs()) / 3_600_000.0;
+        double windowRise = verdict.windowRise();
         if (verdict.verdict() == Verdict.LEAK && windowRise < MIN_LEAKED_CLASSES) {
             return verdict.withVerdict(Verdict.PLATEAU, verdict.reason() + String.format(Locale.ROOT,
                     "; but %.0f classes over the window, fewer than the %.0f that rarer code paths run for the "

@@ -14,6 +14,16 @@ public record SeriesVerdict(Verdict verdict, double slopePerHour, double ciLowPe
                             String unit, double hoursToLimit, long windowStartMs, long windowEndMs,
                             double level, double trendPValue, String reason) {
 
+    /** Hours from the evidence window's start to its end. */
+    double windowHours() {
+        return (windowEndMs - windowStartMs) / Units.MS_PER_HOUR;
+    }
+
+    /** The fitted line's rise over the evidence window, in the series' unit. */
+    double windowRise() {
+        return slopePerHour * windowHours();
+    }
+
     /** The same numbers under another verdict, for a rule that looks beyond this series. */
     SeriesVerdict withVerdict(Verdict other, String otherReason) {
         return new SeriesVerdict(other, slopePerHour, ciLowPerHour, ciHighPerHour, unit,

@@ -71,8 +71,8 @@ public final class SloChecker {
         if (!decided(verdict)) {
             return notEvaluated(name, LIVE_HEAP_MAX_DRIFT, verdict);
         }
-        double hours = (verdict.windowEndMs() - verdict.windowStartMs()) / Units.MS_PER_HOUR;
-        double drift = verdict.slopePerHour() * hours / verdict.level();
+        double hours = verdict.windowHours();
+        double drift = verdict.windowRise() / verdict.level();
         return new SloResult(name, Math.abs(drift) < LIVE_HEAP_MAX_DRIFT, drift, LIVE_HEAP_MAX_DRIFT,
                 format("%+.4g bytes/h over %.2f h after warm-up, level %.4g bytes", verdict.slopePerHour(), hours,
                         verdict.level()));
