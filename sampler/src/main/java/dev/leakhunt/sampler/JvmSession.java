@@ -5,6 +5,7 @@ import dev.leakhunt.sampler.jfr.HeapLiveSource;
 import dev.leakhunt.sampler.jfr.HeapEvidenceRecording;
 import dev.leakhunt.sampler.jfr.SafepointLog;
 import dev.leakhunt.sampler.jfr.TargetEventStream;
+import dev.leakhunt.sampler.jfr.TargetJfrRepository;
 import dev.leakhunt.sampler.jmx.JmxSource;
 import dev.leakhunt.sampler.jmx.LastGcHeap;
 import dev.leakhunt.sampler.jmx.MarkingCycles;
@@ -41,6 +42,7 @@ final class JvmSession implements AutoCloseable {
     private JvmSession(SamplerConfig config, ProcFs proc, EventLog eventLog, Warnings warnings) throws IOException {
         try {
             TargetJvm jvm = own(TargetJvm.attach(config.pid()));
+            config.jfrRepository().ifPresent(base -> moveJfrRepository(jvm, base, warnings));
             Path scratch = Files.createTempDirectory("leakhunt-sampler-");
             opened.push(() -> Files.deleteIfExists(scratch));
             JmxSource jmx = new JmxSource(jvm);
@@ -69,6 +71,16 @@ final class JvmSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private static void moveJfrRepository(TargetJvm jvm, Path base, Warnings warnings) {
+        try {
+            if (!TargetJfrRepository.moveTo(jvm, base)) {
+                System.err.println("sampler: the target names its own JFR repository (-XX:FlightRecorderOptions); left as it is");
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.failed("jfr-repository", System.currentTimeMillis(), e);
         }
     }
 

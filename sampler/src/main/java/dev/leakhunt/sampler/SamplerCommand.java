@@ -86,6 +86,11 @@ public final class SamplerCommand implements Callable<Integer> {
                     + "0 = never (default ${DEFAULT-VALUE})")
     Duration markEvery;
 
+    @Option(names = "--jfr-repository",
+            description = "move the target's JFR disk repository into this folder, so that a target killed without "
+                    + "exiting leaves its last chunks there (not when it was started with a repository of its own)")
+    Path jfrRepository;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         SamplerConfig config = validatedConfig();
@@ -132,7 +137,8 @@ public final class SamplerCommand implements Callable<Integer> {
         }
         return new SamplerConfig(pid, out, interval, profileEvery, Optional.ofNullable(metricsUrl),
                 new MetricNames(latencyHistogram, cacheSizeMetric, cacheEvictionsMetric), keepProfiles, jfrSettings,
-                histogramWithFullGc, heapWalkEvery, warmup, finalCapture, markEvery);
+                histogramWithFullGc, heapWalkEvery, warmup, finalCapture, markEvery,
+                Optional.ofNullable(jfrRepository));
     }
 
     /** A duration, or {@code 0} for never. */

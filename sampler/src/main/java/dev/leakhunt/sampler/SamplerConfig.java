@@ -20,5 +20,6 @@ public record SamplerConfig(
         int heapWalkEvery,
         Duration warmup,
         boolean finalCapture,
-        Duration markEvery) {
+        Duration markEvery,
+        Optional<Path> jfrRepository) {
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started from this test's JDK and class path; destroyed (by its own pid) on close. */
+/** A JVM started from this test's JDK and class path; stopped (by its own pid) on close. */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final PrintWriter stdin;
@@ -70,11 +70,15 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** SIGTERM first, so that the child's JFR deletes its repository (a SIGKILL leaves it in /tmp); SIGKILL after 10 s. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ class SamplerAgainstFixtureTest {
         run = new RunFolder(tmp.resolve("run"));
         sampler = ChildJvm.start(List.of("-Xmx64m"), SamplerCommand.class.getName(),
                 List.of("--pid=" + fixture.pid(), "--out=" + run.dir(), "--interval=500ms", "--profile-every=8s",
-                        "--heap-walk-every=1"),
+                        "--heap-walk-every=1", "--jfr-repository=" + run.dir().resolve("jfr")),
                 tmp.resolve("sampler.log"));
         run.awaitRow(0, row -> !row.get("threads").isEmpty(), WAIT);
     }
@@ -152,6 +152,16 @@ class SamplerAgainstFixtureTest {
         assertEquals("sampler_stop", events.get(events.size() - 1).get("type").asText());
         assertFalse(events.stream().anyMatch(e -> e.get("type").asText().equals("warning")
                 && e.get("source").asText().startsWith("profile")), "no profile step failed: " + events);
+        assertTrue(chunksLeftInRun() > 0, "the killed target's JFR chunks are in the run folder, not its /tmp");
+    }
+
+    /** The bytes of the chunks in the fixture's JFR repository folder ({@code <start>_<pid>}) under run/jfr. */
+    private long chunksLeftInRun() throws Exception {
+        try (Stream<Path> files = Files.walk(run.dir().resolve("jfr"))) {
+            return files.filter(f -> f.getParent().getFileName().toString().endsWith("_" + fixture.pid()))
+                    .filter(f -> f.getFileName().toString().endsWith(".jfr"))
+                    .mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private Path awaitProfileTakenAfterLeaks() throws Exception {

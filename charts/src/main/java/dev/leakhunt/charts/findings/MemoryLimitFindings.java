@@ -39,6 +39,7 @@ final class MemoryLimitFindings {
                 + " with exit code " + d.fields().path("exit_code").asText()
                 + (d.fields().path("oom_kill").asBoolean(false) ? ", OOM-killed by the kernel in its cgroup" : ""))
                 .orElse("the target was alive at the end, " + run.sinceLoad(endMs) + " (" + run.outcome() + ")")));
+        death.flatMap(d -> jfrLeftBy(run, d)).ifPresent(out::append);
         long oomErrors = run.targetLogLines("OutOfMemoryError");
         ExperimentRun.Requests lastMinute = run.requestsFrom(endMs - MINUTE_MS);
         out.append(String.format("  requests: first failure %s; last minute %d of %d failed; %d OutOfMemoryError"
@@ -63,5 +64,20 @@ final class MemoryLimitFindings {
                 Quantities.number(60 * run.perSecond("gc_cycles", firstFrom, firstFrom + MINUTE_MS).orElse(Double.NaN)),
                 Quantities.number(60 * run.perSecond("gc_cycles", lastFrom, endMs + 1).orElse(Double.NaN))));
         return out.toString();
+    }
+
+    /** The recording the dead target's JFR chunks were assembled into, and how close to the death it reaches. */
+    private static Optional<String> jfrLeftBy(ExperimentRun run, RunEvent death) {
+        return run.folder().events().stream()
+                .filter(e -> e.type().equals(RunEvent.JFR_ASSEMBLED))
+                .filter(e -> e.fields().path("pid").asLong() == death.fields().path("pid").asLong())
+                .findFirst()
+                .map(e -> {
+                    String before = e.fields().has("end_ms")
+                            ? String.format("%.1f s", (death.tsMs() - e.fields().path("end_ms").asLong()) / 1000.0) : "–";
+                    return String.format("  its JFR recording survives it: %s (%s chunks, %s), to %s before the"
+                            + " supervisor saw it die%n", e.text("file"), e.text("chunks"),
+                            bytes(e.fields().path("bytes").asDouble()), before);
+                });
     }
 }

@@ -247,6 +247,11 @@ final class ReportPage {
                 links.add(Html.link(file, file));
             }
         }
+        run.events().stream().filter(e -> RunEvent.JFR_ASSEMBLED.equals(e.type()))
+                .filter(e -> Files.isRegularFile(run.dir().resolve(e.text("file"))))
+                .forEach(e -> links.add(Html.link(e.text("file"), e.text("file"))
+                        + Html.escape(" (the JFR recording of the target pid " + e.text("pid") + ", which died without"
+                        + " closing it: its chunks, to its last flush)")));
         html.rawParagraph(links.isEmpty() ? "none" : String.join(" · ", links));
     }
 

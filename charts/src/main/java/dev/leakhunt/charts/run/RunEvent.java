@@ -12,6 +12,8 @@ public record RunEvent(long tsMs, String type, JsonNode fields) {
     public static final String SAMPLER_START = "sampler_start";
     /** The sampler attached to the target JVM: its collectors (formats.md). */
     public static final String TARGET_JVM = "target_jvm";
+    /** The supervisor assembled the JFR chunks a target left by dying without exiting (formats.md). */
+    public static final String JFR_ASSEMBLED = "jfr_assembled";
     /** Written by {@code charts watch} when the live verdict confirms a series' leak (formats.md). */
     public static final String LEAK_CONFIRMED = "leak_confirmed";
 

@@ -82,6 +82,20 @@ class RunReportTest {
     }
 
     @Test
+    void theRecordingOfATargetThatDiedIsAmongTheRawFiles() throws Exception {
+        SyntheticRun.write(run, 120);
+        Files.createDirectories(run.resolve("jfr"));
+        Files.writeString(run.resolve("jfr/target-4242.jfr"), "chunks");
+        Files.writeString(run.resolve("events.jsonl"), "{\"ts_ms\":" + SyntheticRun.START_MS + ",\"type\":"
+                + "\"jfr_assembled\",\"pid\":4242,\"file\":\"jfr/target-4242.jfr\",\"chunks\":3,\"bytes\":6}\n");
+
+        String html = Files.readString(RunReport.write(run).html());
+
+        assertTrue(html.contains("<a href=\"jfr/target-4242.jfr\">jfr/target-4242.jfr</a> (the JFR recording of the"
+                + " target pid 4242"), html.substring(html.indexOf("Raw files")));
+    }
+
+    @Test
     void aLeakingRunNamesThePlantedLineInVerdictsJsonAndUnderItsCurve() throws Exception {
         List<ProfileCapture> captures = LeakingChildProfiles.captures();
         // An hour of samples whose 50th minute holds the child's real captures.

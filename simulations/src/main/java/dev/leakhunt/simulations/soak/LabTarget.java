@@ -28,6 +28,12 @@ final class LabTarget implements TargetLauncher {
      * traced to a JVM subsystem (thread stacks, code cache, metaspace, JFR…) or shown to be outside it.
      */
     static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
+    /**
+     * Puts the JFR repository in the run folder from the first chunk on, so that a killed target leaves even its boot
+     * chunk there. A {@code -XX:FlightRecorderOptions} in JAVA_OPTS would replace this one whole (the JVM keeps the
+     * last), so none is added then: the sampler moves the repository at attach, unless that flag names one.
+     */
+    private static final String FLIGHT_RECORDER_OPTIONS = "-XX:FlightRecorderOptions";
     private static final Pattern HEAP_SIZING_FLAG = Pattern.compile(
             "-Xm[sx]|-XX:(Initial|Max|Min)HeapSize=|-XX:(Initial|Max|Min)RAMPercentage=|-XX:MaxRAM=|-XX:MaxRAMFraction=");
 
@@ -60,6 +66,9 @@ final class LabTarget implements TargetLauncher {
         }
         List<String> java = new ArrayList<>(List.of(preflight.java().toString()));
         java.addAll(jvmFlags());
+        if (plan.javaOpts().stream().noneMatch(flag -> flag.startsWith(FLIGHT_RECORDER_OPTIONS))) {
+            java.add(FLIGHT_RECORDER_OPTIONS + ":repository=" + folder.jfr());
+        }
         java.addAll(List.of("-jar", jar().toString(), "--role=target", "--leak=" + plan.leak().name(),
                 "--port=" + plan.port(), "--admin-port=" + adminPort, "--cache-size=" + plan.cacheSize(),
                 "--downstream=" + downstreamUrl(), "--accel=" + plan.simulation().accel(),

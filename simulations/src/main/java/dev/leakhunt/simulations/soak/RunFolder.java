@@ -43,6 +43,14 @@ public record RunFolder(Path root) {
         return logs().resolve("gatling-rss.csv");
     }
 
+    /**
+     * The JFR disk repository of the targets the soak started, one {@code <start>_<pid>} folder per JVM while it
+     * runs (a JVM that exits deletes its own); {@code target-<pid>.jfr} for each that died without exiting.
+     */
+    public Path jfr() {
+        return root.resolve("jfr");
+    }
+
     public Path gatling() {
         return root.resolve("gatling");
     }

@@ -121,6 +121,7 @@ final class Soak {
                     : new Ending("failed", EXIT_FAILED, e.getMessage());
         }
         stopEverything();
+        assembleJfrLeftovers();
         if (gatlingRun != null && !ending.outcome().equals("interrupted")) {
             buildReports();
         }
@@ -265,6 +266,9 @@ final class Soak {
                 "--profile-every=" + plan.profileEvery().toSeconds() + "s",
                 "--warmup=" + plan.warmup().toMillis() + "ms",
                 "--mark-every=" + plan.sampleInterval().multipliedBy(ROWS_PER_MARKING_CYCLE).toMillis() + "ms"));
+        if (plan.targetPid() == null) {
+            command.add("--jfr-repository=" + folder.jfr());
+        }
         String metricsUrl = plan.targetPid() != null ? plan.metricsUrl() : launcher.metricsUrl();
         if (metricsUrl != null) {
             command.add("--metrics-url=" + metricsUrl);
@@ -381,6 +385,26 @@ final class Soak {
             launcher.close();
         }
         closeCgroup();
+    }
+
+    /** The JFR recording of each target that died without exiting, from the chunks it left (JfrLeftovers). */
+    private void assembleJfrLeftovers() {
+        try {
+            for (JfrLeftovers.Assembled recording : JfrLeftovers.assemble(folder.jfr())) {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("pid", recording.pid());
+                event.put("file", folder.root().relativize(recording.file()).toString());
+                event.put("chunks", recording.chunks());
+                event.put("bytes", recording.bytes());
+                recording.endMs().ifPresent(ms -> event.put("end_ms", ms));
+                events.append("jfr_assembled", event);
+                out.println("soak: the target (pid " + recording.pid() + ") died without closing its JFR recording; its "
+                        + recording.chunks() + " chunks are " + event.get("file") + " ("
+                        + String.format("%.1f MiB", recording.bytes() / (double) (1 << 20)) + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            warn("jfr", "cannot assemble the JFR chunks left in " + folder.jfr() + ": " + e.getMessage());
+        }
     }
 
     /** The report step's summary of the verdicts (charts README): from its "verdicts:" line to its "slo:" line. */

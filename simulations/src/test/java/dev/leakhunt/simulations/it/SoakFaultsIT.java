@@ -1,6 +1,7 @@
 package dev.leakhunt.simulations.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,9 @@ class SoakFaultsIT {
             assertTrue(manifest.path("ended_ms").asLong() >= manifest.path("started_ms").asLong());
             assertTrue(SoakRun.hasSampleRow(run), "samples.csv keeps its rows");
             assertTrue(eventTypes(run).containsAll(List.of("target_start", "load_start", "load_end")), eventTypes(run).toString());
+            if (manifest.path("processes").path("target").path("ended_by").asText().equals("stopped")) {
+                assertFalse(Files.exists(run.resolve("jfr")), "a target that exits deletes its JFR repository");
+            }
             SoakRun.assertNothingLeftRunning(run);
         }
     }
@@ -67,9 +73,11 @@ class SoakFaultsIT {
             long targetPid = SoakRun.manifest(run).path("processes").path("target").path("pid").asLong();
             Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(targetPid)).inheritIO().start();
             assertEquals(0, kill.waitFor());
+            long killedMs = System.currentTimeMillis();
             int code = soak.awaitExit(Duration.ofMinutes(3));
 
             assertEquals(3, code, soak.diagnostics());
+            assertTheChunksLeftAreOneRecording(run, targetPid, killedMs);
             assertTrue(soak.output().contains("the target (pid " + targetPid + ") died with exit code 137 (signal 9)"),
                     soak.diagnostics());
             JsonNode manifest = SoakRun.manifest(run);
@@ -123,8 +131,33 @@ class SoakFaultsIT {
             assertEquals(firstPid, first.path("pid").asLong());
             assertEquals(9, first.path("signal").asInt());
             assertEquals("interrupted", SoakRun.manifest(run).path("outcome").asText());
+            assertEquals(List.of(firstPid), events(run).stream()
+                    .filter(event -> event.path("type").asText().equals("jfr_assembled"))
+                    .map(event -> event.path("pid").asLong()).toList(), "only the killed target left chunks");
             SoakRun.assertNothingLeftRunning(run);
         }
+    }
+
+    /**
+     * The killed target's JFR chunks, assembled into {@code jfr/target-<pid>.jfr}, read to within seconds of the kill: the
+     * sampler's event stream has the target flush its recording every second.
+     */
+    private static void assertTheChunksLeftAreOneRecording(Path run, long targetPid, long killedMs) throws IOException {
+        JsonNode assembled = events(run).stream().filter(event -> event.path("type").asText().equals("jfr_assembled"))
+                .findFirst().orElseThrow(() -> new AssertionError("no jfr_assembled event"));
+        assertEquals(targetPid, assembled.path("pid").asLong());
+        Path recording = run.resolve(assembled.path("file").asText());
+        assertEquals(run.resolve("jfr").resolve("target-" + targetPid + ".jfr"), recording);
+        try (Stream<Path> left = Files.list(run.resolve("jfr"))) {
+            assertEquals(List.of(recording), left.toList(), "the chunk folder is gone once assembled");
+        }
+        long endMs = assembled.path("end_ms").asLong();
+        assertTrue(endMs > killedMs - 5_000 && endMs <= killedMs, "the recording ends " + (killedMs - endMs)
+                + " ms before the kill");
+        long latestEventMs = RecordingFile.readAllEvents(recording).stream()
+                .mapToLong(event -> event.getEndTime().toEpochMilli()).max().orElseThrow();
+        assertTrue(latestEventMs > killedMs - 5_000, "the chunk the target was writing is read too: the latest event "
+                + (killedMs - latestEventMs) + " ms before the kill");
     }
 
     /** A target_start with restart 1, and a sample row taken after it. */

@@ -19,23 +19,28 @@ public final class ItemStore implements AutoCloseable {
     private static final int SLOT_BYTES = 256;
     private static final int LOCK_STRIPES = 64;
 
-    private final Path file;
     private final FileChannel channel;
     private final Object[] stripes = new Object[LOCK_STRIPES];
 
-    private ItemStore(Path file, FileChannel channel) {
-        this.file = file;
+    private ItemStore(FileChannel channel) {
         this.channel = channel;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new Object();
         }
     }
 
-    /** A store in a fresh temporary file, deleted on {@link #close()}. */
+    /**
+     * A store in a fresh temporary file, unlinked as soon as it is open: its blocks live while the channel does, and
+     * a service killed with SIGKILL (an OOM kill, a crash test) leaves no file behind.
+     */
     public static ItemStore openTemporary() {
         try {
             Path file = Files.createTempFile("leakhunt-items-", ".slots");
-            return new ItemStore(file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            try {
+                return new ItemStore(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            } finally {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the item store file", e);
         }
@@ -99,9 +104,8 @@ public final class ItemStore implements AutoCloseable {
     public void close() {
         try {
             channel.close();
-            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the item store file " + file, e);
+            throw new UncheckedIOException("cannot close the item store file", e);
         }
     }
 

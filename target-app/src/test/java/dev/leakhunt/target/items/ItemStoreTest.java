@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ItemStoreTest {
@@ -38,6 +43,29 @@ class ItemStoreTest {
         try (ItemStore store = ItemStore.openTemporary()) {
             assertEquals(name, store.write(5, new ItemWrite(name, 1L)).name());
             assertEquals(name, store.load(5).name());
+        }
+    }
+
+    @Test
+    void theOpenStoreHasNoNameLeftToOutliveAKill() throws IOException {
+        try (ItemStore store = ItemStore.openTemporary()) {
+            store.write(9, new ItemWrite("kept", 1L));
+            List<String> storeFiles = openFiles().stream().filter(f -> f.contains("leakhunt-items-")).toList();
+            assertEquals(1, storeFiles.size(), storeFiles.toString());
+            assertTrue(storeFiles.getFirst().endsWith(" (deleted)"), storeFiles.getFirst());
+            assertEquals("kept", store.load(9).name());
+        }
+    }
+
+    private static List<String> openFiles() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return "";
+                }
+            }).toList();
         }
     }
 
